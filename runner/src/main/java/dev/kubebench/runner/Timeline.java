@@ -1,0 +1,77 @@
+package dev.kubebench.runner;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A trial's timeline, appended to {@code events.jsonl}: one JSON object per line with {@code time} (ISO-8601 UTC),
+ * {@code event} and optional {@code pod}, {@code replica} and {@code detail}. Event names are listed in
+ * docs/results.md: submitted, queued, admitted, pod_scheduled, pod_started, pod_ready, first_log_line, run_start,
+ * run_stop, finished, deleted. Thread-safe; each line is flushed as written so an interrupted run keeps its events.
+ */
+public final class Timeline implements AutoCloseable {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final BufferedWriter out;
+    private final Clock clock;
+
+    private Timeline(BufferedWriter out, Clock clock) {
+        this.out = out;
+        this.clock = clock;
+    }
+
+    /** Opens (appending) {@code events.jsonl} in the trial directory. */
+    public static Timeline open(Path trialDir, Clock clock) {
+        try {
+            Files.createDirectories(trialDir);
+            return new Timeline(Files.newBufferedWriter(trialDir.resolve("events.jsonl"), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND), clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Records an event now. */
+    public void record(String event, String pod, String detail) {
+        record(clock.instant(), event, pod, detail);
+    }
+
+    /** Records an event at a given time (e.g. a pod condition's transition time). */
+    public synchronized void record(Instant time, String event, String pod, String detail) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", time.toString());
+        line.put("event", event);
+        if (pod != null) {
+            line.put("pod", pod);
+        }
+        if (detail != null) {
+            line.put("detail", detail);
+        }
+        try {
+            out.write(JSON.writeValueAsString(line));
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
