@@ -179,4 +179,19 @@ public final class Fixtures {
         }
         return new RunReport("large", RUN_ID, "kind: Benchmark\n", trials, List.of());
     }
+
+    /** The sweep plus the hostile trials (renumbered from 100) under a hostile name, spec and gate. */
+    public static RunReport browserPage() {
+        RunReport sweep = sweep();
+        RunReport hostile = hostile();
+        List<TrialReport> trials = new ArrayList<>(sweep.trials());
+        for (TrialReport t : hostile.trials()) {
+            RunResult r = t.result();
+            trials.add(new TrialReport(new RunResult(r.schemaVersion(), r.benchmark(), r.runId(), 100 + r.trial(),
+                    r.point(), r.repetition(), r.workload(), r.measurement(), r.status(), r.failureReason(),
+                    r.targetReached(), r.startedAt(), r.finishedAt(), r.metrics(), r.accuracyCurve(),
+                    r.throughputSeries(), r.labels(), r.stepTimeHistogram(), r.warnings()), t.events()));
+        }
+        return new RunReport(hostile.benchmark(), RUN_ID, hostile.specYaml(), trials, hostile.gates());
+    }
 }

@@ -208,27 +208,24 @@ public final class ChartDatasets {
     /**
      * The scaling chart, when the sweep varies a scale ({@link #SCALE_KEYS}, from the point or the trial labels) over
      * at least two values and the metric (throughput, else time to train) was measured. Points that differ in other
-     * parameters form separate series (at most {@link #MAX_SERIES}); the ideal line scales the first series' value
-     * at its smallest scale linearly (throughput up, time to train down).
+     * parameters form separate series (at most {@link #MAX_SERIES}; a series needs two scales, points without the
+     * scale are left out); the ideal line scales the first series' value at its smallest scale linearly (throughput
+     * up, time to train down).
      */
     public static Optional<Scaling> scaling(List<SweepPoint> points) {
         String metric = points.stream().anyMatch(p -> p.summary(MetricNames.THROUGHPUT).n() > 0)
                 ? MetricNames.THROUGHPUT : MetricNames.TIME_TO_TRAIN_S;
         for (String key : SCALE_KEYS) {
             Map<String, TreeMap<Double, Double>> groups = new LinkedHashMap<>();
-            boolean complete = true;
             for (SweepPoint p : points) {
                 Double x = scale(p, key);
-                if (x == null) {
-                    complete = false;
-                    break;
-                }
                 MetricSummary s = p.summary(metric);
-                if (s.n() > 0) {
+                if (x != null && s.n() > 0) {
                     groups.computeIfAbsent(rest(p, key), k -> new TreeMap<>()).put(x, s.median());
                 }
             }
-            if (!complete || groups.values().stream().noneMatch(g -> g.size() >= 2)) {
+            groups.values().removeIf(g -> g.size() < 2);
+            if (groups.isEmpty()) {
                 continue;
             }
             XYSeriesCollection d = new XYSeriesCollection();

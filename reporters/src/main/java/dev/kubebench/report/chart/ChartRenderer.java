@@ -84,7 +84,6 @@ public final class ChartRenderer {
             r.setSeriesPaint(i, PHASE_COLORS[i]);
         }
         XYPlot plot = new XYPlot(t.dataset(), x, y, r);
-        plot.setOrientation(PlotOrientation.HORIZONTAL);
         return style(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
     }
 
