@@ -2,6 +2,8 @@ package dev.kubebench.report.compare;
 
 import dev.kubebench.catalog.spec.Direction;
 import dev.kubebench.report.stats.MedianInterval;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /** Number formatting shared by the comparison renderers; always {@link Locale#ROOT}. */
@@ -34,6 +36,11 @@ final class CompareFormatting {
             s = String.format(Locale.ROOT, "%.4g", v);
         }
         return s;
+    }
+
+    /** A setting such as a threshold or alpha as typed: {@code 5}, {@code 0.05}, {@code 2.5}. */
+    static String plain(double v) {
+        return BigDecimal.valueOf(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     /** Signed percentage with two decimals, e.g. {@code +10.00%}; "-" for NaN. */

@@ -73,10 +73,10 @@ public final class Comparer {
                 verdict = worse ? Verdict.REGRESSION : Verdict.IMPROVEMENT;
             } else {
                 note = String.format(Locale.ROOT, "significant but within the %s%% threshold",
-                        CompareFormatting.number(threshold));
+                        CompareFormatting.plain(threshold));
             }
         } else if (Math.abs(change) > threshold) {
-            note = "change not significant at alpha " + CompareFormatting.number(settings.alpha());
+            note = "change not significant at alpha " + CompareFormatting.plain(settings.alpha());
         }
         return new MetricComparison(metric, point, dir, dirSource, bi, ci, change, test, verdict, threshold,
                 gated, note);

@@ -65,7 +65,7 @@ public final class JunitComparisonRenderer implements ComparisonRenderer {
         String s = String.format(Locale.ROOT, "%s: %s, median %s -> %s (%s, p=%s, threshold %s%%, %s)",
                 r.label(), r.verdict().label(), CompareFormatting.median(r.baseline()),
                 CompareFormatting.median(r.candidate()), CompareFormatting.percent(r.changePercent()),
-                CompareFormatting.pValue(r.pValue()), CompareFormatting.number(r.thresholdPercent()),
+                CompareFormatting.pValue(r.pValue()), CompareFormatting.plain(r.thresholdPercent()),
                 CompareFormatting.direction(r));
         return r.note().isEmpty() ? s : s + "; " + r.note();
     }

@@ -36,7 +36,7 @@ public final class MarkdownComparisonRenderer implements ComparisonRenderer {
         }
         out.append(String.format(Locale.ROOT,
                 "%nMedians ± %.0f%% confidence interval half-width; two-sided Mann-Whitney U test, alpha %s.%n",
-                report.confidence() * 100, CompareFormatting.number(report.alpha())));
+                report.confidence() * 100, CompareFormatting.plain(report.alpha())));
         for (String w : report.warnings()) {
             out.append("\n> warning: ").append(cell(w)).append('\n');
         }

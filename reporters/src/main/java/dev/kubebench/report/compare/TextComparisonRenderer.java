@@ -48,7 +48,7 @@ public final class TextComparisonRenderer implements ComparisonRenderer {
         }
         out.append(String.format(Locale.ROOT,
                 "Medians with %.0f%% confidence intervals; two-sided Mann-Whitney U test at alpha %s.%n",
-                report.confidence() * 100, CompareFormatting.number(report.alpha())));
+                report.confidence() * 100, CompareFormatting.plain(report.alpha())));
         for (String w : report.warnings()) {
             out.append("warning: ").append(w).append('\n');
         }
