@@ -76,7 +76,7 @@ final class ManifestPatcher {
             String where = e.getLocation() == null ? "" : e.getLocation().getLineNr() + ":"
                     + e.getLocation().getColumnNr() + ": ";
             throw new KubebenchException(Failure.INVALID_INPUT, source + ":" + where + "not valid YAML: "
-                    + e.getOriginalMessage(), e);
+                    + oneLine(e.getOriginalMessage()), e);
         }
         Map<String, Object> map = Trees.asMap(Trees.deepCopy(tree));
         if (map == null) {
@@ -84,6 +84,21 @@ final class ManifestPatcher {
                     + "(a single Kubernetes object)");
         }
         return map;
+    }
+
+    /**
+     * The parser's message on one line: SnakeYAML messages span lines, echoing the source line and a caret under
+     * it (indented) between the problem statements; the location is already in front.
+     */
+    static String oneLine(String message) {
+        StringBuilder out = new StringBuilder();
+        for (String line : message.split("\\R")) {
+            if (line.isBlank() || Character.isWhitespace(line.charAt(0))) {
+                continue;
+            }
+            out.append(out.length() == 0 ? "" : "; ").append(line.strip());
+        }
+        return out.toString();
     }
 
     private Map<String, Object> patch(Map<String, Object> cr) {
