@@ -280,7 +280,10 @@ final class JobBinder {
                     for (Node.Entry e : ((Node.MapNode) s.get(k.replicaSpecsField())).entries()) {
                         String type = canonicalType(k, e.key());
                         Node r = e.value() instanceof Node.MapNode ? ((Node.MapNode) e.value()).get("replicas") : null;
-                        replicas.put(type == null ? e.key() : type, count(r, 1));
+                        String t = type == null ? e.key() : type;
+                        replicas.put(t, count(r, 1));
+                        // Webhook-rule errors about these counts point into the manifest.
+                        job.marks().put("spec.job.replicas." + t, r == null ? e.keyMark() : r.mark());
                     }
                 } else if (k == JobKind.TRAIN_JOB && s.get("trainer") instanceof Node.MapNode) {
                     replicas.put("Node", count(((Node.MapNode) s.get("trainer")).get("numNodes"), 1));
