@@ -162,7 +162,10 @@ public final class SpecLoader {
             total += b == null ? 1 : b.spec().repetitions();
         }
         if (total > SpecBinder.MAX_TRIALS) {
-            problems.add(spec == null ? merged.mark() : spec.mark(), "spec", total
+            Node sweepNode = spec == null ? null : spec.get("sweep");
+            Mark at = sweepNode != null ? sweepNode.mark() : pointMarks.get(0).getOrDefault("spec.repetitions",
+                    merged.mark());
+            problems.add(at, sweepNode != null ? "spec.sweep" : "spec.repetitions", "the plan has " + total
                     + " trials (sweep points x repetitions); at most " + SpecBinder.MAX_TRIALS + " are allowed");
             return null;
         }
