@@ -13,6 +13,8 @@ import picocli.CommandLine.Spec;
         footer = {"", ExitCodes.TABLE},
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            ValidateCommand.class,
+            CatalogCommand.class,
         })
 public final class KubebenchCommand implements Runnable {
     @Spec

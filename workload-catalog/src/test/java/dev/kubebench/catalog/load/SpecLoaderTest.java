@@ -207,7 +207,9 @@ class SpecLoaderTest {
 
     @Test
     void resolvedYamlLoadsAgainToTheSamePlan() throws IOException {
-        BenchmarkPlan plan = load("valid/sweep-matrix-zip.yaml", null, "parameters.precision=int8");
+        BenchmarkPlan plan = load("valid/sweep-matrix-zip.yaml", null, "parameters.precision=int8",
+                "parameters.tag=\"1.36\"", "parameters.flag=\"true\"", "parameters.none=\"null\"",
+                "job.image=busybox:{{ .tag }}", "job.env.FLAG={{ .flag }}", "job.env.NONE={{ .none }}");
         Path copy = tmp.resolve("benchmark.yaml");
         Files.writeString(copy, plan.resolvedYaml());
         BenchmarkPlan again = loader.load(copy, null, List.of());
@@ -215,6 +217,10 @@ class SpecLoaderTest {
         for (int i = 0; i < plan.trials().size(); i++) {
             assertEquals(plan.trials().get(i).benchmark(), again.trials().get(i).benchmark());
         }
+        assertEquals("busybox:1.36", again.resolved().spec().job().image());
+        assertEquals("1.36", again.resolved().spec().parameters().get("tag"));
+        assertEquals("true", again.resolved().spec().parameters().get("flag"));
+        assertEquals("null", again.resolved().spec().parameters().get("none"));
     }
 
     @Test
