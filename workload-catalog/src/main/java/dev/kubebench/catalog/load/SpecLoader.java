@@ -71,9 +71,10 @@ public final class SpecLoader {
         Problems problems = new Problems();
         Node.MapNode merged = Profiles.apply((Node.MapNode) root, profile, problems);
         merged = Overrides.apply(merged, sets == null ? List.of() : sets, problems);
-        String resolvedYaml = YAML.writeValueAsString(merged.toPlain());
-        Path dir = file.toAbsolutePath().getParent();
-        BenchmarkPlan plan = expand(file, profile, merged, resolvedYaml, dir == null ? Path.of(".") : dir, problems);
+        Path parent = file.toAbsolutePath().getParent();
+        Path dir = parent == null ? Path.of(".") : parent;
+        String resolvedYaml = YAML.writeValueAsString(absolutePaths(merged, dir).toPlain());
+        BenchmarkPlan plan = expand(file, profile, merged, resolvedYaml, dir, problems);
         problems.throwIfAny();
         return plan;
     }
@@ -193,6 +194,48 @@ public final class SpecLoader {
                 new BenchmarkSpec(s.workload(), s.job(), s.nodePool(), s.scheduling(), s.data(), baseValues,
                         s.sweep(), s.repetitions(), s.timeout(), s.collect(), s.gates(), s.local()));
         return new BenchmarkPlan(file, profile, resolved, resolvedYaml, trials);
+    }
+
+    /**
+     * The tree with {@code job.files} and {@code job.manifest} made absolute, so that the resolved YAML (written into
+     * the run directory) still finds them. Templated paths are left as written.
+     */
+    private static Node.MapNode absolutePaths(Node.MapNode root, Path dir) {
+        Node spec = root.get("spec");
+        Node job = spec instanceof Node.MapNode ? ((Node.MapNode) spec).get("job") : null;
+        if (!(job instanceof Node.MapNode)) {
+            return root;
+        }
+        Node.MapNode j = (Node.MapNode) job;
+        Node.Entry manifest = j.entry("manifest");
+        if (manifest != null) {
+            j = j.with("manifest", manifest.keyMark(), absolute(manifest.value(), dir));
+        }
+        Node.Entry files = j.entry("files");
+        if (files != null && files.value() instanceof Node.MapNode) {
+            List<Node.Entry> out = new ArrayList<>();
+            for (Node.Entry e : ((Node.MapNode) files.value()).entries()) {
+                out.add(new Node.Entry(e.key(), e.keyMark(), absolute(e.value(), dir)));
+            }
+            j = j.with("files", files.keyMark(), new Node.MapNode(files.value().mark(), out));
+        }
+        Node.MapNode s = ((Node.MapNode) spec).with("job", ((Node.MapNode) spec).entry("job").keyMark(), j);
+        return root.with("spec", root.entry("spec").keyMark(), s);
+    }
+
+    private static Node absolute(Node n, Path dir) {
+        if (!(n instanceof Node.ScalarNode) || !(((Node.ScalarNode) n).value() instanceof String)) {
+            return n;
+        }
+        String p = (String) ((Node.ScalarNode) n).value();
+        if (p.contains("{{")) {
+            return n;
+        }
+        try {
+            return new Node.ScalarNode(n.mark(), dir.resolve(p).normalize().toString());
+        } catch (java.nio.file.InvalidPathException e) {
+            return n;
+        }
     }
 
     /** Templates every field of {@code spec} except the parameter definitions themselves. */

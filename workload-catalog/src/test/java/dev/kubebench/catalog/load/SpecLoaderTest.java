@@ -224,6 +224,16 @@ class SpecLoaderTest {
     }
 
     @Test
+    void resolvedYamlPointsAtShippedFilesAbsolutely() throws IOException {
+        BenchmarkPlan plan = load("valid/resnet.yaml", null);
+        Path copy = tmp.resolve("benchmark.yaml");
+        Files.writeString(copy, plan.resolvedYaml());
+        BenchmarkPlan again = loader.load(copy, null, List.of());
+        assertEquals(plan.trials().get(5).benchmark(), again.trials().get(5).benchmark());
+        assertEquals(spec("files/train.py"), again.resolved().spec().job().files().get("train.py"));
+    }
+
+    @Test
     void validateChecksEveryProfileWhenNoneIsChosen() throws IOException {
         Path f = tmp.resolve("p.yaml");
         Files.writeString(f, String.join("\n",
