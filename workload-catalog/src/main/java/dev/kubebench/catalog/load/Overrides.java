@@ -182,6 +182,6 @@ final class Overrides {
             }
             return new Node.ListNode(mark, items);
         }
-        return new Node.ScalarNode(mark, ((Node.ScalarNode) n).value());
+        return new Node.ScalarNode(mark, ((Node.ScalarNode) n).value(), ((Node.ScalarNode) n).raw());
     }
 }

@@ -11,10 +11,12 @@ import dev.kubebench.catalog.spec.Sweep;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
@@ -84,37 +86,28 @@ public final class SpecLoader {
      * too, so a broken profile is found before someone picks it.
      */
     public List<String> validate(Path file, String profile, List<String> sets) {
-        Problems all = new Problems();
+        List<String> all = new ArrayList<>();
         try {
             load(file, profile, sets);
         } catch (KubebenchException e) {
-            all.addAll(e);
-            if (profile == null && !hasStructure(e)) {
-                return all.lines();
-            }
+            all.addAll(e.problems());
         }
         if (profile == null) {
+            Set<String> base = new HashSet<>(all);
             for (String p : profileNames(file)) {
                 try {
                     load(file, p, sets);
                 } catch (KubebenchException e) {
+                    // Problems of the base spec are reported once, not again for every profile.
                     for (String line : e.problems()) {
-                        all.addAll(new KubebenchException(Failure.INVALID_INPUT,
-                                List.of(line + " (with --profile " + p + ")"), null));
+                        if (!base.contains(line)) {
+                            all.add(line + " (with --profile " + p + ")");
+                        }
                     }
                 }
             }
         }
-        return all.lines();
-    }
-
-    /** The trial count of a valid spec; convenience for {@code validate} output. */
-    public int trialCount(Path file, String profile, List<String> sets) {
-        return load(file, profile, sets).trials().size();
-    }
-
-    private static boolean hasStructure(KubebenchException e) {
-        return e.problems().size() != 1 || !e.problems().get(0).contains("invalid YAML");
+        return all;
     }
 
     private static List<String> profileNames(Path file) {

@@ -151,16 +151,17 @@ public final class YamlTreeReader {
                 break;
             case VALUE_NUMBER_INT:
                 Number n = parser.getNumberValue();
-                node = new Node.ScalarNode(mark, n instanceof BigInteger ? n : Long.valueOf(n.longValue()));
+                node = new Node.ScalarNode(mark, n instanceof BigInteger ? n : Long.valueOf(n.longValue()),
+                        parser.getString());
                 break;
             case VALUE_NUMBER_FLOAT:
-                node = new Node.ScalarNode(mark, parser.getDoubleValue());
+                node = new Node.ScalarNode(mark, parser.getDoubleValue(), parser.getString());
                 break;
             case VALUE_TRUE:
-                node = new Node.ScalarNode(mark, Boolean.TRUE);
+                node = new Node.ScalarNode(mark, Boolean.TRUE, parser.getString());
                 break;
             case VALUE_FALSE:
-                node = new Node.ScalarNode(mark, Boolean.FALSE);
+                node = new Node.ScalarNode(mark, Boolean.FALSE, parser.getString());
                 break;
             case VALUE_NULL:
                 node = new Node.ScalarNode(mark, null);

@@ -251,6 +251,25 @@ class SpecLoaderTest {
         assertEquals(List.of(f + ":9:27: spec.repetitions: must be between 1 and 10000, got 0 (with --profile broken)"),
                 loader.validate(f, null, List.of()));
         assertEquals(List.of(), loader.validate(f, "ok", List.of()));
+        assertEquals(2, loader.validate(f, null, List.of("job.kind=Jobb")).size(),
+                "a base problem is listed once, plus the profile's own");
+    }
+
+    @Test
+    void numbersSpliceIntoStringsAsWritten() throws IOException {
+        Path f = tmp.resolve("n.yaml");
+        Files.writeString(f, String.join("\n",
+                "apiVersion: kubebench.dev/v1alpha1",
+                "kind: Benchmark",
+                "metadata: {name: n}",
+                "spec:",
+                "  workload: {name: w}",
+                "  job: {kind: Job, image: 'example/resnet:{{ .tag }}', args: ['--lr={{ .lr }}', '{{ .lr }}']}",
+                "  parameters: {tag: 5.0, lr: 0.10}",
+                ""));
+        JobSpec job = loader.load(f, null, List.of()).resolved().spec().job();
+        assertEquals("example/resnet:5.0", job.image());
+        assertEquals(List.of("--lr=0.10", "0.10"), job.args());
     }
 
     @Test
