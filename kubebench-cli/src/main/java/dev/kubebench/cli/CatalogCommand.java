@@ -103,8 +103,7 @@ public final class CatalogCommand implements Runnable {
         public Integer call() {
             MlperfCatalog catalog = MlperfCatalog.standard();
             MlperfBenchmark b = catalog.find(id).orElseThrow(() -> new KubebenchException(Failure.INVALID_INPUT,
-                    "unknown catalog id '" + id + "'" + Suggestions.hint(id.contains("/") ? id : "mlperf/" + id,
-                            catalog.ids()) + " (see 'kubebench catalog list')"));
+                    "unknown catalog id '" + id + "'" + suggestion(catalog, id) + " (see 'kubebench catalog list')"));
             PrintWriter out = spec.commandLine().getOut();
             if (output == Format.TEXT) {
                 List<String[]> rows = new ArrayList<>();
@@ -127,6 +126,27 @@ public final class CatalogCommand implements Runnable {
             out.flush();
             return ExitCodes.OK;
         }
+    }
+
+    /** Benchmarks whose name contains the query ({@code llama}), else the closest name by edit distance. */
+    static String suggestion(MlperfCatalog catalog, String query) {
+        String q = query.toLowerCase(Locale.ROOT);
+        q = q.substring(q.lastIndexOf('/') + 1);
+        List<String> containing = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (MlperfBenchmark b : catalog.all()) {
+            names.add(b.name());
+            if (!q.isEmpty() && b.name().contains(q)) {
+                containing.add(b.id());
+            }
+        }
+        if (containing.size() == 1) {
+            return "; did you mean '" + containing.get(0) + "'?";
+        }
+        if (containing.size() > 1) {
+            return "; did you mean one of: " + String.join(", ", containing) + "?";
+        }
+        return Suggestions.closest(q, names).map(n -> "; did you mean 'mlperf/" + n + "'?").orElse("");
     }
 
     static String targets(List<QualityTarget> targets) {

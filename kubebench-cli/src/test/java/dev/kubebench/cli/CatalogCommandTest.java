@@ -69,6 +69,11 @@ class CatalogCommandTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("unknown catalog id 'resnt'; did you mean 'mlperf/resnet'?"), r.err());
         assertTrue(!r.err().contains("Exception"), r.err());
+        CliRun llama = CliRun.of("catalog", "show", "mlperf/llama");
+        assertEquals(2, llama.exitCode());
+        assertTrue(llama.err().contains("did you mean one of: mlperf/llama2_70b_lora, mlperf/llama31_8b,"
+                + " mlperf/llama31_405b?"), llama.err());
+        assertTrue(CliRun.of("catalog", "show", "zzzzzz").err().contains("unknown catalog id 'zzzzzz' (see"));
     }
 
     @Test
