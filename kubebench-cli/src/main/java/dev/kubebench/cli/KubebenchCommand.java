@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
             picocli.CommandLine.HelpCommand.class,
             RunCommand.class,
             CollectCommand.class,
+            ValidateCommand.class,
+            CatalogCommand.class,
         })
 public final class KubebenchCommand implements Runnable {
     @Spec
