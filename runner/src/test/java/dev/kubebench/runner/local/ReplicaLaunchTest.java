@@ -83,6 +83,18 @@ class ReplicaLaunchTest {
     }
 
     @Test
+    void eachReplicaSeesItsOwnGpusOrNoneWithoutAGpuRequest() {
+        JobSpec gpu = new JobSpec(JobKind.PYTORCH_JOB, null, "img", List.of("python3"), List.of(), Map.of(),
+                Map.of("Master", 1, "Worker", 2), new Resources(2, null, null), Map.of(), null, null, null, null, null);
+        assertEquals("0,1", launch(gpu, null, Map.of(), "bench-0-master-0").env().get("CUDA_VISIBLE_DEVICES"));
+        assertEquals("4,5", launch(gpu, null, Map.of(), "bench-0-worker-1").env().get("CUDA_VISIBLE_DEVICES"));
+        JobSpec cpu = pytorch(List.of("python3"), List.of(), Map.of());
+        assertEquals("", launch(cpu, null, Map.of(), "bench-0-worker-0").env().get("CUDA_VISIBLE_DEVICES"));
+        LocalSpec override = new LocalSpec(List.of(), Map.of("CUDA_VISIBLE_DEVICES", "0"));
+        assertEquals("0", launch(cpu, override, Map.of(), "bench-0-worker-0").env().get("CUDA_VISIBLE_DEVICES"));
+    }
+
+    @Test
     void onlyTheFilesMountPathItselfIsRewritten() {
         JobSpec job = pytorch(List.of("python", "/workspace/kubebench2/x.py", "/workspace/kubebench"), List.of(),
                 Map.of());
