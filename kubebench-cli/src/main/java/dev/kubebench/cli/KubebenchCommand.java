@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
             RenderCommand.class,
+            RunCommand.class,
+            CollectCommand.class,
         })
 public final class KubebenchCommand implements Runnable {
     @Spec
