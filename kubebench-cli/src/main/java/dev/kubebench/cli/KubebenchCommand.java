@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
         footer = {"", ExitCodes.TABLE},
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            RenderCommand.class,
             RunCommand.class,
             CollectCommand.class,
             ValidateCommand.class,
