@@ -1,0 +1,77 @@
+package dev.kubebench.report.compare;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A benchstat-like table per metric: median ± CI half-width and n per side, the change of the medians with its
+ * p-value, and the verdict; a geomean row when a metric has several sweep points.
+ */
+public final class TextComparisonRenderer implements ComparisonRenderer {
+    @Override
+    public String render(ComparisonReport report) {
+        StringBuilder out = new StringBuilder();
+        Map<String, List<MetricComparison>> byMetric = new LinkedHashMap<>();
+        for (MetricComparison r : report.rows()) {
+            byMetric.computeIfAbsent(r.metric(), k -> new ArrayList<>()).add(r);
+        }
+        for (Map.Entry<String, List<MetricComparison>> e : byMetric.entrySet()) {
+            List<MetricComparison> rows = e.getValue();
+            out.append(e.getKey()).append(" (").append(CompareFormatting.direction(rows.get(0))).append(')')
+                    .append('\n');
+            List<String[]> table = new ArrayList<>();
+            table.add(new String[] {"point", "baseline", "n", "candidate", "n", "change", "p", "verdict", ""});
+            for (MetricComparison r : rows) {
+                table.add(new String[] {
+                    r.point().isEmpty() ? "-" : r.point(),
+                    CompareFormatting.median(r.baseline()),
+                    r.baseline() == null ? "0" : Integer.toString(r.baseline().n()),
+                    CompareFormatting.median(r.candidate()),
+                    r.candidate() == null ? "0" : Integer.toString(r.candidate().n()),
+                    CompareFormatting.percent(r.changePercent()),
+                    CompareFormatting.pValue(r.pValue()),
+                    r.verdict().label(),
+                    r.note()});
+            }
+            for (GeomeanRow g : report.geomeans()) {
+                if (g.metric().equals(e.getKey())) {
+                    table.add(new String[] {"geomean", CompareFormatting.number(g.baseline()), "",
+                        CompareFormatting.number(g.candidate()), "", CompareFormatting.percent(g.changePercent()),
+                        "", "", ""});
+                }
+            }
+            appendTable(out, table);
+            out.append('\n');
+        }
+        out.append(String.format(Locale.ROOT,
+                "Medians with %.0f%% confidence intervals; two-sided Mann-Whitney U test at alpha %s.%n",
+                report.confidence() * 100, CompareFormatting.plain(report.alpha())));
+        for (String w : report.warnings()) {
+            out.append("warning: ").append(w).append('\n');
+        }
+        return out.toString();
+    }
+
+    static void appendTable(StringBuilder out, List<String[]> table) {
+        int cols = table.get(0).length;
+        int[] width = new int[cols];
+        for (String[] row : table) {
+            for (int i = 0; i < cols; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        for (String[] row : table) {
+            StringBuilder line = new StringBuilder("  ");
+            for (int i = 0; i < cols; i++) {
+                line.append(row[i]);
+                if (i < cols - 1) {
+                    line.append(" ".repeat(width[i] - row[i].length() + 2));
+                }
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+    }
+}
