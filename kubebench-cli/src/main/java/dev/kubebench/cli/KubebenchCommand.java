@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             CollectCommand.class,
             ValidateCommand.class,
             CatalogCommand.class,
+            ReportCommand.class,
         })
 public final class KubebenchCommand implements Runnable {
     @Spec
