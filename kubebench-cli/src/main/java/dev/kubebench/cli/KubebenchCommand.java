@@ -13,6 +13,9 @@ import picocli.CommandLine.Spec;
         footer = {"", ExitCodes.TABLE},
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            CompareCommand.class,
+            TrendCommand.class,
+            PlanCommand.class,
         })
 public final class KubebenchCommand implements Runnable {
     @Spec

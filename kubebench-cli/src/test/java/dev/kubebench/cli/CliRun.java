@@ -1,0 +1,25 @@
+package dev.kubebench.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** Runs a command line in-process, capturing stdout, stderr and the exit code. */
+record CliRun(int exitCode, String out, String err) {
+    static CliRun of(Object command, String... args) {
+        CommandLine cl = Main.newCommandLine();
+        if (command != null) {
+            // replace the default-constructed subcommand with one given test doubles
+            CommandLine sub = new CommandLine(command);
+            String name = sub.getCommandName();
+            cl.getCommandSpec().removeSubcommand(name);
+            cl.addSubcommand(name, sub);
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+}
