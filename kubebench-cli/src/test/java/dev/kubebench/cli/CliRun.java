@@ -14,6 +14,11 @@ record CliRun(int exitCode, String out, String err) {
             String name = sub.getCommandName();
             cl.getCommandSpec().removeSubcommand(name);
             cl.addSubcommand(name, sub);
+            // settings made in Main apply only to subcommands present then: apply them again as Main does
+            cl.setExecutionExceptionHandler(new ErrorHandler());
+            cl.setParameterExceptionHandler(new ErrorHandler.Usage());
+            cl.setExitCodeExceptionMapper(t -> ExitCodes.INTERNAL_ERROR);
+            cl.setCaseInsensitiveEnumValuesAllowed(true);
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
