@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
         footer = {"", ExitCodes.TABLE},
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            CollectCommand.class,
             CompareCommand.class,
             TrendCommand.class,
             PlanCommand.class,

@@ -1,0 +1,62 @@
+package dev.kubebench.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module boundaries of docs/architecture.md, checked on the compiled classes of every module: picocli only in the
+ * CLI, fabric8 only in the runner, HdrHistogram only in the result collector, and no module reaches up the stack.
+ */
+class ModuleBoundariesTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.kubebench");
+    }
+
+    @Test
+    void onlyTheCliUsesPicocli() {
+        noClasses().that().resideOutsideOfPackage("dev.kubebench.cli..")
+                .should().dependOnClassesThat().resideInAPackage("picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheRunnerUsesFabric8() {
+        noClasses().that().resideOutsideOfPackage("dev.kubebench.runner..")
+                .should().dependOnClassesThat().resideInAPackage("io.fabric8..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCollectorUsesHdrHistogram() {
+        noClasses().that().resideOutsideOfPackage("dev.kubebench.collector..")
+                .should().dependOnClassesThat().resideInAPackage("org.HdrHistogram..")
+                .check(classes);
+    }
+
+    @Test
+    void lowerModulesDoNotReachUp() {
+        noClasses().that().resideInAPackage("dev.kubebench.catalog..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.kubebench.runner..", "dev.kubebench.collector..",
+                        "dev.kubebench.report..", "dev.kubebench.cli..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("dev.kubebench.runner..", "dev.kubebench.collector..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.kubebench.report..", "dev.kubebench.cli..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.kubebench.runner..")
+                .should().dependOnClassesThat().resideInAPackage("dev.kubebench.collector..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.kubebench.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.kubebench.runner..", "dev.kubebench.cli..")
+                .check(classes);
+    }
+}

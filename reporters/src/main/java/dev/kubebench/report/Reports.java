@@ -1,0 +1,90 @@
+package dev.kubebench.report;
+
+import dev.kubebench.report.csv.CsvReporter;
+import dev.kubebench.report.csv.PointsCsvReporter;
+import dev.kubebench.report.html.HtmlReporter;
+import dev.kubebench.report.junit.JUnitReporter;
+import dev.kubebench.report.markdown.MarkdownReporter;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a run's reports: {@code report.html}, {@code results.csv}, {@code points.csv}, {@code summary.md} and
+ * {@code junit.xml}. Each file is written to a temporary file in the output directory, synced and renamed, so a reader
+ * never sees a half-written report and an existing report survives a failed write.
+ */
+public final class Reports {
+    private Reports() {
+    }
+
+    /** The standard reporters, in the order their files are written. */
+    public static List<Reporter> standard() {
+        return List.of(new CsvReporter(), new PointsCsvReporter(), new MarkdownReporter(), new JUnitReporter(),
+                new HtmlReporter());
+    }
+
+    /** Writes every standard report into {@code outDir} (created if missing); returns the files written. */
+    public static List<Path> writeAll(RunReport report, Path outDir) throws IOException {
+        return write(report, outDir, standard());
+    }
+
+    /** Writes the given reporters' files into {@code outDir}; returns the files written. */
+    public static List<Path> write(RunReport report, Path outDir, List<Reporter> reporters) throws IOException {
+        Files.createDirectories(outDir);
+        List<Path> written = new ArrayList<>();
+        for (Reporter r : reporters) {
+            Path target = outDir.resolve(r.fileName());
+            writeAtomically(target, out -> r.write(report, out));
+            written.add(target);
+        }
+        return written;
+    }
+
+    /** Something that writes text. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /** Temp files are created owner-only; a report is meant to be shared like any other output file. */
+    private static void readableByAll(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    private static void writeAtomically(Path target, Content content) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            try (OutputStream os = Files.newOutputStream(tmp);
+                 Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16)) {
+                content.writeTo(w);
+            }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            readableByAll(tmp);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

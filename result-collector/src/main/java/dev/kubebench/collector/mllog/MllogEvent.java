@@ -1,0 +1,61 @@
+package dev.kubebench.collector.mllog;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One decoded {@code :::MLLOG} event.
+ *
+ * @param key        the MLLOG key, e.g. {@code run_start}
+ * @param timeMs     {@code time_ms}: milliseconds since the Unix epoch (fractional when a logger writes floats);
+ *                   NaN when absent
+ * @param eventType  {@code event_type} as logged ({@code POINT_IN_TIME}, {@code INTERVAL_START}...), or null;
+ *                   informational only, scoring never relies on it
+ * @param value      {@code value}: a {@link Double}, {@link String}, {@link Boolean}, a {@code Map<String, Object>}
+ *                   of the object's scalar members, or null
+ * @param metadata   scalar members of {@code metadata} (numbers as {@link Double}, strings, booleans)
+ * @param lineNumber 1-based line number in the source
+ */
+public record MllogEvent(String key, double timeMs, String eventType, Object value, Map<String, Object> metadata,
+                         long lineNumber) {
+    public MllogEvent {
+        Objects.requireNonNull(key, "key");
+        metadata = metadata == null || metadata.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    }
+
+    /** The value as a number, or NaN when it is not numeric. */
+    public double numericValue() {
+        return value instanceof Double ? (Double) value : Double.NaN;
+    }
+
+    /** A numeric member of an object value ({@code tracked_stats}' {@code throughput}), or NaN. */
+    public double valueField(String name) {
+        if (value instanceof Map) {
+            Object v = ((Map<?, ?>) value).get(name);
+            if (v instanceof Double) {
+                return (Double) v;
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** A numeric metadata member, or NaN. */
+    public double metadataNumber(String name) {
+        Object v = metadata.get(name);
+        return v instanceof Double ? (Double) v : Double.NaN;
+    }
+
+    /** A metadata member as a string, or null. */
+    public String metadataString(String name) {
+        Object v = metadata.get(name);
+        return v == null ? null : v.toString();
+    }
+
+    /** The value as a string ({@code submission_org}...), or null. */
+    public String stringValue() {
+        return value == null ? null : value.toString();
+    }
+}

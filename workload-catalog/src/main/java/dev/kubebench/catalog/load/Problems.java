@@ -1,0 +1,46 @@
+package dev.kubebench.catalog.load;
+
+import dev.kubebench.catalog.error.Failure;
+import dev.kubebench.catalog.error.KubebenchException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Collects spec problems, each one line {@code file:line:col: field.path: message}, without duplicates (a problem in
+ * a value shared by every sweep point is reported once).
+ */
+public final class Problems {
+    private final Set<String> lines = new LinkedHashSet<>();
+
+    /** Adds a problem at {@code mark} about the field at {@code path}. */
+    public void add(Mark mark, String path, String message) {
+        lines.add(mark + ": " + (path == null || path.isEmpty() ? "" : path + ": ") + message);
+    }
+
+    public boolean isEmpty() {
+        return lines.isEmpty();
+    }
+
+    public int size() {
+        return lines.size();
+    }
+
+    /** The problems in the order found. */
+    public List<String> lines() {
+        return new ArrayList<>(lines);
+    }
+
+    /** Adds every problem of {@code e}. */
+    public void addAll(KubebenchException e) {
+        lines.addAll(e.problems());
+    }
+
+    /** Throws {@link Failure#INVALID_INPUT} listing every problem, if there are any. */
+    public void throwIfAny() {
+        if (!lines.isEmpty()) {
+            throw new KubebenchException(Failure.INVALID_INPUT, lines(), null);
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package dev.kubebench.catalog.load;
+
+import dev.kubebench.catalog.error.Failure;
+import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.catalog.mlperf.MlperfCatalog;
+import dev.kubebench.catalog.plan.BenchmarkPlan;
+import dev.kubebench.catalog.plan.Trial;
+import dev.kubebench.catalog.spec.Benchmark;
+import dev.kubebench.catalog.spec.BenchmarkSpec;
+import dev.kubebench.catalog.spec.Sweep;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+/**
+ * Loads a benchmark spec file into a {@link BenchmarkPlan}: reads the YAML (hostile input bounded, see
+ * {@link YamlTreeReader}), deep-merges the chosen profile over {@code spec}, applies {@code --set} overrides, expands
+ * the sweep, substitutes {@code {{ .name }}} parameters per sweep point, binds the records and validates them,
+ * including the Kubeflow operators' admission rules. Every problem is reported, each as one line
+ * {@code file:line:col: field.path: message}, in one {@link KubebenchException} with {@link Failure#INVALID_INPUT}.
+ *
+ * <p>Trials are sweep points in order, each repeated {@code spec.repetitions} times (repetitions inner). The plan's
+ * {@code resolved} benchmark is the first sweep point's, with {@code parameters} holding the base values (before any
+ * sweep variable); {@code resolvedYaml} is the spec after profile and {@code --set}, templates left in place, so it
+ * can be loaded again. Thread-safe and stateless.
+ */
+public final class SpecLoader {
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .build();
+
+    private final MlperfCatalog catalog;
+
+    /** A loader resolving catalog workloads through {@link MlperfCatalog#standard()}. */
+    public SpecLoader() {
+        this(MlperfCatalog.standard());
+    }
+
+    public SpecLoader(MlperfCatalog catalog) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+    }
+
+    /** {@code new SpecLoader().load(file, profile, sets)}. */
+    public static BenchmarkPlan loadFile(Path file, String profile, List<String> sets) {
+        return new SpecLoader().load(file, profile, sets);
+    }
+
+    /**
+     * Loads, resolves, validates and expands a spec.
+     *
+     * @param file    the spec file; messages name it as given
+     * @param profile a profile under {@code spec.profiles}, or null for none
+     * @param sets    {@code path=value} overrides (see {@link Overrides}); may be null
+     * @throws KubebenchException {@link Failure#INVALID_INPUT} listing every problem
+     */
+    public BenchmarkPlan load(Path file, String profile, List<String> sets) {
+        Objects.requireNonNull(file, "file");
+        String display = file.toString();
+        Node root = YamlTreeReader.readFile(file, display);
+        if (!(root instanceof Node.MapNode)) {
+            throw new KubebenchException(Failure.INVALID_INPUT, root.mark() + ": the document must be a mapping"
+                    + " (apiVersion, kind, metadata, spec), got " + root.typeName());
+        }
+        Problems problems = new Problems();
+        Node.MapNode merged = Profiles.apply((Node.MapNode) root, profile, problems);
+        merged = Overrides.apply(merged, sets == null ? List.of() : sets, problems);
+        String resolvedYaml = YAML.writeValueAsString(merged.toPlain());
+        Path dir = file.toAbsolutePath().getParent();
+        BenchmarkPlan plan = expand(file, profile, merged, resolvedYaml, dir == null ? Path.of(".") : dir, problems);
+        problems.throwIfAny();
+        return plan;
+    }
+
+    /**
+     * All problems of a spec as lines, empty when it is valid. Without a profile, every declared profile is checked
+     * too, so a broken profile is found before someone picks it.
+     */
+    public List<String> validate(Path file, String profile, List<String> sets) {
+        Problems all = new Problems();
+        try {
+            load(file, profile, sets);
+        } catch (KubebenchException e) {
+            all.addAll(e);
+            if (profile == null && !hasStructure(e)) {
+                return all.lines();
+            }
+        }
+        if (profile == null) {
+            for (String p : profileNames(file)) {
+                try {
+                    load(file, p, sets);
+                } catch (KubebenchException e) {
+                    for (String line : e.problems()) {
+                        all.addAll(new KubebenchException(Failure.INVALID_INPUT,
+                                List.of(line + " (with --profile " + p + ")"), null));
+                    }
+                }
+            }
+        }
+        return all.lines();
+    }
+
+    /** The trial count of a valid spec; convenience for {@code validate} output. */
+    public int trialCount(Path file, String profile, List<String> sets) {
+        return load(file, profile, sets).trials().size();
+    }
+
+    private static boolean hasStructure(KubebenchException e) {
+        return e.problems().size() != 1 || !e.problems().get(0).contains("invalid YAML");
+    }
+
+    private static List<String> profileNames(Path file) {
+        try {
+            Node root = YamlTreeReader.readFile(file, file.toString());
+            return root instanceof Node.MapNode ? Profiles.names((Node.MapNode) root) : List.of();
+        } catch (KubebenchException e) {
+            return List.of();
+        }
+    }
+
+    private BenchmarkPlan expand(Path file, String profile, Node.MapNode merged, String resolvedYaml, Path dir,
+                                 Problems problems) {
+        Map<String, Mark> baseMarks = new HashMap<>();
+        Node specNode = merged.get("spec");
+        Node.MapNode spec = specNode instanceof Node.MapNode ? (Node.MapNode) specNode : null;
+        Map<String, Node> base = spec == null ? Map.of() : parameters(spec.get("parameters"), problems);
+        Sweeps sweeps = Sweeps.read(spec == null ? null : spec.get("sweep"), problems, baseMarks);
+        Sweep sweep = sweeps.toSweep();
+        List<Map<String, Node>> points;
+        if (sweeps.size() > SpecBinder.MAX_TRIALS) {
+            problems.add(spec.get("sweep").mark(), "spec.sweep", "expands to " + (sweeps.size() == Long.MAX_VALUE
+                    ? "too many" : String.valueOf(sweeps.size())) + " points; at most " + SpecBinder.MAX_TRIALS
+                    + " trials are allowed");
+            points = List.of(Map.<String, Node>of());
+        } else {
+            points = sweeps.points();
+        }
+        Map<String, Object> baseValues = plain(base);
+        List<Benchmark> benchmarks = new ArrayList<>();
+        List<Map<String, Mark>> pointMarks = new ArrayList<>();
+        for (Map<String, Node> point : points) {
+            Map<String, Node> params = new LinkedHashMap<>(base);
+            params.putAll(point);
+            Node.MapNode templated = merged;
+            if (spec != null) {
+                templated = merged.with("spec", merged.entry("spec").keyMark(), template(spec, params, problems));
+            }
+            Map<String, Mark> marks = new HashMap<>(baseMarks);
+            Benchmark b = new SpecBinder(dir, catalog, problems, marks).bind(templated, plain(params), sweep);
+            benchmarks.add(b);
+            pointMarks.add(marks);
+        }
+        long total = 0;
+        for (Benchmark b : benchmarks) {
+            total += b == null ? 1 : b.spec().repetitions();
+        }
+        if (total > SpecBinder.MAX_TRIALS) {
+            problems.add(spec == null ? merged.mark() : spec.mark(), "spec", total
+                    + " trials (sweep points x repetitions); at most " + SpecBinder.MAX_TRIALS + " are allowed");
+            return null;
+        }
+        for (int i = 0; i < benchmarks.size(); i++) {
+            if (benchmarks.get(i) != null) {
+                new SpecValidator(pointMarks.get(i), problems).validate(benchmarks.get(i), (int) total - 1);
+            }
+        }
+        if (!problems.isEmpty() || benchmarks.contains(null)) {
+            if (problems.isEmpty()) {
+                problems.add(merged.mark(), "", "the spec is incomplete");
+            }
+            return null;
+        }
+        List<Trial> trials = new ArrayList<>();
+        for (int p = 0; p < benchmarks.size(); p++) {
+            Benchmark b = benchmarks.get(p);
+            for (int r = 0; r < b.spec().repetitions(); r++) {
+                trials.add(new Trial(trials.size(), plain(points.get(p)), p, r, b));
+            }
+        }
+        Benchmark first = benchmarks.get(0);
+        BenchmarkSpec s = first.spec();
+        Benchmark resolved = new Benchmark(first.apiVersion(), first.kind(), first.metadata(),
+                new BenchmarkSpec(s.workload(), s.job(), s.nodePool(), s.scheduling(), s.data(), baseValues,
+                        s.sweep(), s.repetitions(), s.timeout(), s.collect(), s.gates(), s.local()));
+        return new BenchmarkPlan(file, profile, resolved, resolvedYaml, trials);
+    }
+
+    /** Templates every field of {@code spec} except the parameter definitions themselves. */
+    private static Node template(Node.MapNode spec, Map<String, Node> params, Problems problems) {
+        Templates t = new Templates(params, problems);
+        List<Node.Entry> out = new ArrayList<>();
+        for (Node.Entry e : spec.entries()) {
+            boolean definitions = e.key().equals("parameters") || e.key().equals("sweep");
+            out.add(definitions ? e : new Node.Entry(e.key(), e.keyMark(), t.apply(e.value(), "spec." + e.key())));
+        }
+        return new Node.MapNode(spec.mark(), out);
+    }
+
+    private static Map<String, Node> parameters(Node node, Problems problems) {
+        Map<String, Node> out = new LinkedHashMap<>();
+        if (node == null || node instanceof Node.ScalarNode && ((Node.ScalarNode) node).isNull()) {
+            return out;
+        }
+        if (!(node instanceof Node.MapNode)) {
+            problems.add(node.mark(), "spec.parameters", "expected a mapping of parameter names to values, got "
+                    + node.typeName());
+            return out;
+        }
+        for (Node.Entry e : ((Node.MapNode) node).entries()) {
+            String where = "spec.parameters." + e.key();
+            if (!Templates.NAME.matcher(e.key()).matches()) {
+                problems.add(e.keyMark(), where, "a parameter name must be letters, digits and '_', not starting"
+                        + " with a digit");
+            }
+            if (!(e.value() instanceof Node.ScalarNode)) {
+                problems.add(e.value().mark(), where, "a parameter value must be a scalar (string, number or"
+                        + " boolean), got " + e.value().typeName());
+                continue;
+            }
+            out.put(e.key(), e.value());
+        }
+        return out;
+    }
+
+    private static Map<String, Object> plain(Map<String, Node> nodes) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        nodes.forEach((k, v) -> out.put(k, v.toPlain()));
+        return out;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.kubebench.catalog.load;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The spec's deliberately small templating: {@code {{ .name }}} in any string is replaced by a parameter. A string
+ * that is exactly one placeholder takes the parameter's own type ({@code replicas: {Worker: "{{ .workers }}"}}
+ * becomes the integer); otherwise the parameter's text is spliced in. Nothing else ({@code {{ if }}}, pipes, ...) is
+ * supported, and an unknown parameter is an error with a suggestion.
+ */
+final class Templates {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*\\.([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+    private static final Pattern WHOLE = Pattern.compile("\\s*\\{\\{\\s*\\.([A-Za-z_][A-Za-z0-9_]*)\\s*}}\\s*");
+    static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final Map<String, Node> parameters;
+    private final Problems problems;
+
+    Templates(Map<String, Node> parameters, Problems problems) {
+        this.parameters = parameters;
+        this.problems = problems;
+    }
+
+    /** Substitutes every string below {@code node}; {@code path} names it in messages. */
+    Node apply(Node node, String path) {
+        if (node instanceof Node.MapNode) {
+            Node.MapNode m = (Node.MapNode) node;
+            List<Node.Entry> out = new ArrayList<>();
+            for (Node.Entry e : m.entries()) {
+                out.add(new Node.Entry(e.key(), e.keyMark(), apply(e.value(), child(path, e.key()))));
+            }
+            return new Node.MapNode(m.mark(), out);
+        }
+        if (node instanceof Node.ListNode) {
+            Node.ListNode l = (Node.ListNode) node;
+            List<Node> out = new ArrayList<>();
+            for (int i = 0; i < l.items().size(); i++) {
+                out.add(apply(l.items().get(i), path + "[" + i + "]"));
+            }
+            return new Node.ListNode(l.mark(), out);
+        }
+        Node.ScalarNode s = (Node.ScalarNode) node;
+        if (!(s.value() instanceof String) || !((String) s.value()).contains("{{")) {
+            return s;
+        }
+        return substitute(s, (String) s.value(), path);
+    }
+
+    private Node substitute(Node.ScalarNode s, String text, String path) {
+        Matcher whole = WHOLE.matcher(text);
+        if (whole.matches()) {
+            Node value = lookup(whole.group(1), s.mark(), path);
+            return value == null ? s : retarget(value, s.mark());
+        }
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            int open = text.indexOf("{{", i);
+            if (open < 0) {
+                out.append(text, i, text.length());
+                break;
+            }
+            out.append(text, i, open);
+            Matcher m = PLACEHOLDER.matcher(text).region(open, text.length());
+            if (!m.lookingAt()) {
+                int close = text.indexOf("}}", open);
+                String bad = close < 0 ? text.substring(open) : text.substring(open, close + 2);
+                problems.add(s.mark(), path, "unsupported template '" + bad + "'; only {{ .name }} (a parameter)"
+                        + " is supported");
+                return s;
+            }
+            Node value = lookup(m.group(1), s.mark(), path);
+            if (value == null) {
+                return s;
+            }
+            if (!(value instanceof Node.ScalarNode)) {
+                problems.add(s.mark(), path, "parameter '" + m.group(1) + "' is " + value.typeName()
+                        + " and cannot be spliced into a string");
+                return s;
+            }
+            out.append(((Node.ScalarNode) value).isNull() ? "" : ((Node.ScalarNode) value).text());
+            i = m.end();
+        }
+        return new Node.ScalarNode(s.mark(), out.toString());
+    }
+
+    private Node lookup(String name, Mark mark, String path) {
+        Node v = parameters.get(name);
+        if (v == null) {
+            problems.add(mark, path, "unknown parameter '" + name + "'"
+                    + Suggestions.hint(name, List.copyOf(parameters.keySet())));
+        }
+        return v;
+    }
+
+    /** The parameter's value placed where the placeholder was written, so type errors point at the use. */
+    private static Node retarget(Node value, Mark mark) {
+        if (value instanceof Node.ScalarNode) {
+            return new Node.ScalarNode(mark, ((Node.ScalarNode) value).value());
+        }
+        return value;
+    }
+
+    private static String child(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+}
