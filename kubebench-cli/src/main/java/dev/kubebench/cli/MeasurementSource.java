@@ -1,8 +1,7 @@
 package dev.kubebench.cli;
 
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
 import dev.kubebench.report.plan.Measurement;
+import dev.kubebench.report.plan.RunMeasurements;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,8 +10,6 @@ interface MeasurementSource {
     List<Measurement> load(Path path);
 
     static MeasurementSource standard() {
-        return path -> {
-            throw new KubebenchException(Failure.INVALID_INPUT, path + ": loading runs is not wired yet");
-        };
+        return RunMeasurements::load;
     }
 }

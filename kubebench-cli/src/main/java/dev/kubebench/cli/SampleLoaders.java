@@ -1,17 +1,15 @@
 package dev.kubebench.cli;
 
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
 import dev.kubebench.report.samples.SampleLoader;
+import dev.kubebench.report.samples.StoreSampleLoader;
 
 /** The loaders the gate commands use for PATH arguments. */
 final class SampleLoaders {
     private SampleLoaders() {
     }
 
+    /** Run directories, results directories and raw MLPerf log directories. */
     static SampleLoader standard() {
-        return path -> {
-            throw new KubebenchException(Failure.INVALID_INPUT, path + ": loading runs is not wired yet");
-        };
+        return new StoreSampleLoader();
     }
 }
