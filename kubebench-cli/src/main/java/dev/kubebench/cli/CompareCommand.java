@@ -14,6 +14,7 @@ import dev.kubebench.report.samples.SampleLoader;
 import dev.kubebench.report.samples.SampleSet;
 import dev.kubebench.report.samples.SampleSets;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -124,8 +125,9 @@ public final class CompareCommand implements Callable<Integer> {
         if (!failures.isEmpty()) {
             List<String> lines = new ArrayList<>();
             for (MetricComparison f : failures) {
-                lines.add(String.format(Locale.ROOT, "gate failed: %s %s (%+.2f%%, p=%.3g, threshold %.4g%%)%s",
-                        f.label(), f.verdict().label(), f.changePercent(), f.pValue(), f.thresholdPercent(),
+                lines.add(String.format(Locale.ROOT, "gate failed: %s %s (%+.2f%%, p=%.3g, threshold %s%%)%s",
+                        f.label(), f.verdict().label(), f.changePercent(), f.pValue(),
+                        BigDecimal.valueOf(f.thresholdPercent()).stripTrailingZeros().toPlainString(),
                         f.note().isEmpty() ? "" : ": " + f.note()));
             }
             throw new KubebenchException(Failure.GATE_FAILED, lines, null);
