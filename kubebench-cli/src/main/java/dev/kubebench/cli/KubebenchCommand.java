@@ -19,6 +19,9 @@ import picocli.CommandLine.Spec;
             ValidateCommand.class,
             CatalogCommand.class,
             ReportCommand.class,
+            CompareCommand.class,
+            TrendCommand.class,
+            PlanCommand.class,
         })
 public final class KubebenchCommand implements Runnable {
     @Spec

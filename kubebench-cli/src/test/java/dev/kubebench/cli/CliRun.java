@@ -4,12 +4,33 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
+<<<<<<< HEAD
 /** Runs the CLI in-process with captured stdout and stderr. */
 record CliRun(int exitCode, String out, String err) {
     static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = Main.newCommandLine();
+=======
+/** Runs a command line in-process, capturing stdout, stderr and the exit code. */
+record CliRun(int exitCode, String out, String err) {
+    static CliRun of(Object command, String... args) {
+        CommandLine cl = Main.newCommandLine();
+        if (command != null) {
+            // replace the default-constructed subcommand with one given test doubles
+            CommandLine sub = new CommandLine(command);
+            String name = sub.getCommandName();
+            cl.getCommandSpec().removeSubcommand(name);
+            cl.addSubcommand(name, sub);
+            // settings made in Main apply only to subcommands present then: apply them again as Main does
+            cl.setExecutionExceptionHandler(new ErrorHandler());
+            cl.setParameterExceptionHandler(new ErrorHandler.Usage());
+            cl.setExitCodeExceptionMapper(t -> ExitCodes.INTERNAL_ERROR);
+            cl.setCaseInsensitiveEnumValuesAllowed(true);
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+>>>>>>> stats
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
