@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
         footer = {"", ExitCodes.TABLE},
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            CleanupCommand.class,
         })
 public final class KubebenchCommand implements Runnable {
     @Spec

@@ -28,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -115,8 +116,12 @@ public final class KubernetesBackend implements Backend {
                 context.timeline().record("submitted", null, type.kind().kindName() + " " + jobName);
                 context.progress().phase("submitted");
                 ending = watch.await(deadline, benchmark.spec().timeout());
-                if (ending.state() == TrialOutcome.State.SUCCEEDED || ending.state() == TrialOutcome.State.FAILED) {
-                    logs.drain(settings.logDrain());
+                if (ending.state() == TrialOutcome.State.SUCCEEDED) {
+                    watch.settleLogs(settings.logDrain(), true);
+                } else if (ending.state() == TrialOutcome.State.FAILED) {
+                    // replicas still running keep their streams open; take what the ended ones wrote
+                    watch.settleLogs(settings.logDrain().compareTo(Duration.ofSeconds(2)) < 0 ? settings.logDrain()
+                            : Duration.ofSeconds(2), false);
                 }
             }
         } catch (InterruptedException e) {

@@ -42,6 +42,7 @@ final class ReplicaLogs implements AutoCloseable {
     private final Map<String, LineOutput> outputs = new HashMap<>();
     private final List<LogWatch> watches = new ArrayList<>();
     private boolean firstLine;
+    private boolean closed;
 
     ReplicaLogs(KubernetesClient client, String namespace, Path logsDir, Timeline timeline, ProgressListener progress,
                 Clock clock) {
@@ -55,7 +56,7 @@ final class ReplicaLogs implements AutoCloseable {
 
     /** Starts streams for containers of this pod that have started since the last look. */
     synchronized void observe(Pod pod) {
-        if (pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null || pod.getSpec() == null) {
+        if (closed || pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null || pod.getSpec() == null) {
             return;
         }
         List<Container> containers = pod.getSpec().getContainers();
@@ -128,6 +129,7 @@ final class ReplicaLogs implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         for (LogWatch w : watches) {
             w.close();
         }

@@ -49,7 +49,8 @@ final class TrialWatch implements AutoCloseable {
     private final ReplicaLogs logs;
 
     private final CompletableFuture<Ending> ending = new CompletableFuture<>();
-    private final CompletableFuture<Void> deleted = new CompletableFuture<>();
+    private boolean jobGone;
+    private final Set<String> livePods = new HashSet<>();
     private final Map<String, Pod> pods = new LinkedHashMap<>();
     private final Set<String> recorded = new HashSet<>();
     private final Map<String, Long> unschedulableSinceNanos = new HashMap<>();
@@ -111,7 +112,7 @@ final class TrialWatch implements AutoCloseable {
 
             @Override
             public void onDelete(Pod obj, boolean deletedFinalStateUnknown) {
-                // the last state stays in `pods` so a failure can still be classified from it
+                onPodDeleted(obj);
             }
         });
         podInformer.exceptionHandler((started, t) -> retry(t, "watch", "pods"));
@@ -157,16 +158,41 @@ final class TrialWatch implements AutoCloseable {
         }
     }
 
-    /** Waits for the deleted job to disappear (foreground deletion ends after its pods); false on timeout. */
-    boolean awaitDeleted(Duration max) throws InterruptedException {
-        try {
-            deleted.get(max.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
+    /**
+     * After the job ended: makes sure every container seen in the informer's cache has a log stream, waiting (up to
+     * {@code max}, locally, without API requests) for pods the job's status got ahead of to reach a final phase
+     * when {@code untilPodsFinished}, then waits for the streams to end.
+     */
+    void settleLogs(Duration max, boolean untilPodsFinished) throws InterruptedException {
+        long end = System.nanoTime() + max.toNanos();
+        while (true) {
+            List<Pod> cached = podInformer.getStore().list();
+            cached.forEach(logs::observe);
+            boolean allDone = cached.stream().allMatch(p -> p.getStatus() != null
+                    && ("Succeeded".equals(p.getStatus().getPhase()) || "Failed".equals(p.getStatus().getPhase())));
+            if (!untilPodsFinished || allDone || System.nanoTime() - end >= 0) {
+                break;
+            }
+            Thread.sleep(50);
         }
+        logs.drain(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+    }
+
+    /**
+     * Waits for the deleted job and its pods to disappear (foreground deletion removes the pods first); false when
+     * {@code max} passed first. Waiting for the pods also means no watch event is still in flight when the
+     * informers close.
+     */
+    synchronized boolean awaitDeleted(Duration max) throws InterruptedException {
+        long end = System.nanoTime() + max.toNanos();
+        while (!(jobGone && livePods.isEmpty())) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     /** From now on the job's disappearance is kubebench's own cleanup. */
@@ -233,16 +259,24 @@ final class TrialWatch implements AutoCloseable {
     }
 
     private synchronized void onJobDeleted() {
-        deleted.complete(null);
+        jobGone = true;
+        notifyAll();
         if (created && !deleting) {
             finish(Ending.failed(new Verdict(FailureClass.JOB_FAILED,
                     "job " + jobName + " was deleted before it finished (not by kubebench)"), clock.instant()));
         }
     }
 
+    /** The last state stays in {@code pods} so a failure can still be classified from it. */
+    private synchronized void onPodDeleted(Pod pod) {
+        livePods.remove(pod.getMetadata().getName());
+        notifyAll();
+    }
+
     private synchronized void onPod(Pod pod) {
         String name = pod.getMetadata().getName();
         pods.put(name, pod);
+        livePods.add(name);
         Instant now = clock.instant();
         for (PodCondition c : FailureClassifier.conditions(pod)) {
             if ("PodScheduled".equals(c.getType()) && "True".equals(c.getStatus())) {
@@ -262,9 +296,7 @@ final class TrialWatch implements AutoCloseable {
             once("pod_started", name, started);
         }
         FailureClassifier.immediate(pod).ifPresent(v -> finish(Ending.failed(v, now)));
-        if (!ending.isDone()) {
-            logs.observe(pod);
-        }
+        logs.observe(pod);
         long runningPods = pods.values().stream()
                 .filter(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase())).count();
         progress.replicas((int) runningPods, pods.size());
