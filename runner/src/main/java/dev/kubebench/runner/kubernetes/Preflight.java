@@ -242,8 +242,8 @@ final class Preflight {
     private Map<String, Long> gpusInUse(String gpu, Map<String, Long> nodes) {
         List<Pod> pods;
         try {
-            pods = client.pods().inAnyNamespace()
-                    .withField("status.phase", "Running").list().getItems();
+            // one list for the whole cluster; terminated pods hold no GPUs and are skipped below
+            pods = client.pods().inAnyNamespace().list().getItems();
         } catch (KubernetesClientException e) {
             if (ApiErrors.code(e) == 403) {
                 return null;
@@ -253,7 +253,8 @@ final class Preflight {
         Map<String, Long> used = new HashMap<>();
         for (Pod p : pods) {
             String node = p.getSpec() == null ? null : p.getSpec().getNodeName();
-            if (node == null || !nodes.containsKey(node)) {
+            String phase = p.getStatus() == null ? null : p.getStatus().getPhase();
+            if (node == null || !nodes.containsKey(node) || "Succeeded".equals(phase) || "Failed".equals(phase)) {
                 continue;
             }
             long sum = 0;

@@ -62,10 +62,18 @@ class PreflightTest {
         }).always();
     }
 
-    private void installCrd(String relative) throws IOException {
-        Path file = Path.of(System.getProperty("kubebench.shared"), "crds", relative);
-        CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(Files.newInputStream(file),
-                CustomResourceDefinition.class);
+    /** Parsed once per JVM: the files are 600 KB each. */
+    private static final Map<String, CustomResourceDefinition> CRDS = new ConcurrentHashMap<>();
+
+    private void installCrd(String relative) {
+        CustomResourceDefinition crd = CRDS.computeIfAbsent(relative, r -> {
+            Path file = Path.of(System.getProperty("kubebench.shared"), "crds", r);
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                return client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
     }
 
@@ -82,7 +90,7 @@ class PreflightTest {
         JobSpec j = base.job();
         JobSpec job = new JobSpec(j.kind(), j.apiVersion(), j.image(), j.command(), j.args(), j.env(), j.replicas(),
                 new Resources(gpus, null, null), j.files(), null, null, j.runtime(), null, null);
-        NodePool pool = new NodePool("h100", Map.of("nvidia.com/gpu.product", "NVIDIA-H100-80GB-HBM3"), List.of(),
+        NodePool pool = gpus == 0 ? NodePool.DEFAULT : new NodePool("h100", Map.of("nvidia.com/gpu.product", "NVIDIA-H100-80GB-HBM3"), List.of(),
                 null, null, 8);
         return new BenchmarkSpec(base.workload(), job, pool, base.scheduling(), base.data(), base.parameters(),
                 base.sweep(), 1, base.timeout(), base.collect(), base.gates(), null);
@@ -184,7 +192,7 @@ class PreflightTest {
 
     @Test
     void unauthenticatedIsOneLine() {
-        server.expect().get().withPath("/version").andReturn(401, new StatusBuilder().withCode(401)
+        server.expect().get().withPath("/api/v1/namespaces/test").andReturn(401, new StatusBuilder().withCode(401)
                 .withReason("Unauthorized").withMessage("Unauthorized").build()).always();
         String msg = failure(JobKind.PYTORCH_JOB, null, 0, "test");
         assertTrue(msg.startsWith("not authenticated to the Kubernetes API at http://localhost:"), msg);
