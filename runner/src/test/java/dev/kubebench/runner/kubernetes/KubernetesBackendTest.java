@@ -347,6 +347,28 @@ class KubernetesBackendTest {
         assertNothingLeft(runId);
     }
 
+    @Test
+    void watchAnswered410GoneIsRelistedWithoutLosingTheEnd() throws Exception {
+        String runId = newRunId();
+        String job = JobNames.jobName("resnet", runId, 0);
+        Status gone = status(410, "Expired", "too old resource version: 1 (2)");
+        server.expect().get().withPath("/apis/kubeflow.org/v1/namespaces/test/pytorchjobs?allowWatchBookmarks=true"
+                + "&fieldSelector=metadata.name%3D" + job + "&resourceVersion=1&timeoutSeconds=600&watch=true")
+                .andReturn(410, gone).once();
+        server.expect().get().withPath("/api/v1/namespaces/test/pods?allowWatchBookmarks=true&labelSelector="
+                + "training.kubeflow.org%2Fjob-name%3D" + job + "&resourceVersion=1&timeoutSeconds=600&watch=true")
+                .andReturn(410, gone).once();
+        drainRequests();
+        TrialOutcome outcome = run(JobKind.PYTORCH_JOB, runId, OperatorSimulator.Behavior.SUCCEED, 0,
+                Duration.ofSeconds(30), null);
+        assertEquals(TrialOutcome.State.SUCCEEDED, outcome.state(), outcome.reason());
+        Map<String, Long> requests = drainRequests();
+        assertTrue(requests.keySet().stream().filter(k -> k.contains("pytorchjobs?fieldSelector")).count() >= 1
+                && requests.entrySet().stream().filter(e -> e.getKey().contains("pytorchjobs?allowWatchBookmarks"))
+                .mapToLong(Map.Entry::getValue).sum() >= 2, "re-watched after 410: " + requests);
+        assertNothingLeft(runId);
+    }
+
     private static Status status(int code, String reason, String message) {
         return new StatusBuilder().withStatus("Failure").withCode(code).withReason(reason).withMessage(message)
                 .build();
