@@ -126,7 +126,8 @@ public final class KubernetesBackend implements Backend {
             }
         } catch (InterruptedException e) {
             interrupted = e;
-            ending = new Ending(TrialOutcome.State.INTERRUPTED, FailureClass.INTERRUPTED, "interrupted",
+            ending = new Ending(TrialOutcome.State.INTERRUPTED, FailureClass.INTERRUPTED,
+                    "interrupted (Ctrl-C or SIGTERM)",
                     context.clock().instant());
         } finally {
             logs.close();

@@ -270,6 +270,7 @@ final class TrialWatch implements AutoCloseable {
     /** The last state stays in {@code pods} so a failure can still be classified from it. */
     private synchronized void onPodDeleted(Pod pod) {
         livePods.remove(pod.getMetadata().getName());
+        unschedulableSinceNanos.remove(pod.getMetadata().getName());
         notifyAll();
     }
 
@@ -299,7 +300,11 @@ final class TrialWatch implements AutoCloseable {
         logs.observe(pod);
         long runningPods = pods.values().stream()
                 .filter(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase())).count();
-        progress.replicas((int) runningPods, pods.size());
+        if (!running && runningPods > 0) {
+            running = true;
+            progress.phase("running");
+        }
+        progress.replicas((int) runningPods, livePods.size());
     }
 
     private void once(String event, String pod, Instant at) {

@@ -151,41 +151,37 @@ class PreflightTest {
 
     @Test
     void missingNamespace() throws IOException {
-        installCrd("kubeflow.org/kubeflow.org_pytorchjobs.yaml");
-        String msg = failure(JobKind.PYTORCH_JOB, null, 0, "nope");
+        String msg = failure(JobKind.JOB, null, 0, "nope");
         assertTrue(msg.startsWith("namespace nope does not exist on http://localhost:"), msg);
     }
 
     @Test
     void missingPermissionsAreNamedWithVerbAndResource() throws IOException {
-        installCrd("kubeflow.org/kubeflow.org_pytorchjobs.yaml");
-        denied.add("delete pytorchjobs");
+        denied.add("delete jobs");
         denied.add("get pods");
-        String msg = failure(JobKind.PYTORCH_JOB, null, 0, "test");
-        assertEquals("RBAC: missing permission to delete pytorchjobs.kubeflow.org, get pods/log in namespace test "
+        String msg = failure(JobKind.JOB, null, 0, "test");
+        assertEquals("RBAC: missing permission to delete jobs.batch, get pods/log in namespace test "
                 + "(SelfSubjectAccessReview; see docs/kubernetes.md for a Role)", msg);
     }
 
     @Test
     void noMatchingNodesFailsAndNoGpusFails() throws IOException {
-        installCrd("kubeflow.org/kubeflow.org_pytorchjobs.yaml");
-        String msg = failure(JobKind.PYTORCH_JOB, null, 8, "test");
+        String msg = failure(JobKind.JOB, null, 8, "test");
         assertTrue(msg.startsWith("no node matching nodeSelector {nvidia.com/gpu.product=NVIDIA-H100-80GB-HBM3}"), msg);
         gpuNode("cpu-only", 0);
-        msg = failure(JobKind.PYTORCH_JOB, null, 8, "test");
+        msg = failure(JobKind.JOB, null, 8, "test");
         assertEquals("1 node(s) matching nodeSelector {nvidia.com/gpu.product=NVIDIA-H100-80GB-HBM3} but none has "
                 + "allocatable nvidia.com/gpu (is the device plugin running?)", msg);
     }
 
     @Test
     void busyGpusOnlyWarn() throws IOException {
-        installCrd("kubeflow.org/kubeflow.org_pytorchjobs.yaml");
         gpuNode("gpu-1", 8);
         client.pods().inNamespace("other").resource(new PodBuilder().withNewMetadata().withName("training")
                 .endMetadata().withNewSpec().withNodeName("gpu-1").addNewContainer().withName("c").withImage("x")
                 .withNewResources().addToLimits("nvidia.com/gpu", new Quantity("6")).endResources().endContainer()
                 .endSpec().withNewStatus().withPhase("Running").endStatus().build()).create();
-        preflight("test").check(spec(JobKind.PYTORCH_JOB, null, 4));
+        preflight("test").check(spec(JobKind.JOB, null, 4));
         assertEquals(List.of("no node matching nodeSelector {nvidia.com/gpu.product=NVIDIA-H100-80GB-HBM3} has 4 free "
                 + "nvidia.com/gpu right now (most free: 2); the job will wait for capacity"), warnings);
     }
