@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             CompareCommand.class,
             TrendCommand.class,
             PlanCommand.class,
+            CleanupCommand.class,
         })
 public final class KubebenchCommand implements Runnable {
     @Spec
