@@ -4,20 +4,18 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-<<<<<<< HEAD
-/** Runs the CLI in-process with captured stdout and stderr. */
-record CliRun(int exitCode, String out, String err) {
-    static CliRun of(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.newCommandLine();
-=======
 /** Runs a command line in-process, capturing stdout, stderr and the exit code. */
 record CliRun(int exitCode, String out, String err) {
+
+    /** Runs {@code kubebench args...} as {@link Main} configures it. */
+    static CliRun of(String... args) {
+        return of(null, args);
+    }
+
+    /** Runs {@code kubebench args...} with one subcommand replaced by {@code command} (which may hold test doubles). */
     static CliRun of(Object command, String... args) {
         CommandLine cl = Main.newCommandLine();
         if (command != null) {
-            // replace the default-constructed subcommand with one given test doubles
             CommandLine sub = new CommandLine(command);
             String name = sub.getCommandName();
             cl.getCommandSpec().removeSubcommand(name);
@@ -30,7 +28,6 @@ record CliRun(int exitCode, String out, String err) {
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
->>>>>>> stats
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
