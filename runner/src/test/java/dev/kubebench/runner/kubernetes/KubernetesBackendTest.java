@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubebench.catalog.plan.JobNames;
 import dev.kubebench.catalog.plan.Trial;
 import dev.kubebench.catalog.spec.JobKind;
 import dev.kubebench.runner.FailureClass;
