@@ -165,8 +165,11 @@ public final class SpecLoader {
         }
         for (int i = 0; i < benchmarks.size(); i++) {
             if (benchmarks.get(i) != null) {
-                new SpecValidator(pointMarks.get(i), problems).validate(benchmarks.get(i), (int) total - 1);
+                new SpecValidator(pointMarks.get(i), problems).validate(benchmarks.get(i));
             }
+        }
+        if (!benchmarks.contains(null)) {
+            new SpecValidator(pointMarks.get(0), problems).names(benchmarks, (int) total - 1);
         }
         if (!problems.isEmpty() || benchmarks.contains(null)) {
             if (problems.isEmpty()) {
