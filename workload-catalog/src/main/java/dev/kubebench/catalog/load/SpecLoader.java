@@ -132,7 +132,7 @@ public final class SpecLoader {
             problems.add(spec.get("sweep").mark(), "spec.sweep", "expands to " + (sweeps.size() == Long.MAX_VALUE
                     ? "too many" : String.valueOf(sweeps.size())) + " points; at most " + SpecBinder.MAX_TRIALS
                     + " trials are allowed");
-            points = List.of(Map.<String, Node>of());
+            points = List.of(sweeps.firstPoint());
         } else {
             points = sweeps.points();
         }

@@ -291,6 +291,29 @@ class SpecLoaderTest {
     }
 
     @Test
+    void aHugeSweepIsRejectedWithoutExpandingIt() throws IOException {
+        StringBuilder values = new StringBuilder("[");
+        for (int i = 0; i < 1000; i++) {
+            values.append(i == 0 ? "" : ", ").append(i);
+        }
+        values.append("]");
+        Path f = tmp.resolve("huge.yaml");
+        Files.writeString(f, String.join("\n",
+                "apiVersion: kubebench.dev/v1alpha1",
+                "kind: Benchmark",
+                "metadata: {name: huge}",
+                "spec:",
+                "  workload: {name: w}",
+                "  job: {kind: Job, image: busybox, args: ['{{ .a }}', '{{ .b }}', '{{ .c }}', '{{ .d }}']}",
+                "  sweep:",
+                "    matrix: {a: " + values + ", b: " + values + ", c: " + values + ", d: " + values + "}",
+                ""));
+        KubebenchException e = assertThrows(KubebenchException.class, () -> loader.load(f, null, List.of()));
+        assertEquals(List.of(f + ":8:5: spec.sweep: expands to 1000000000000 points; at most 10000 trials are allowed"),
+                e.problems());
+    }
+
+    @Test
     void fullyTemplatedScalarsTakeTheParametersType() throws IOException {
         Path f = tmp.resolve("t.yaml");
         Files.writeString(f, String.join("\n",
