@@ -39,6 +39,7 @@ public final class SpecLoader {
             .build();
 
     private final MlperfCatalog catalog;
+    private final boolean requireFiles;
 
     /** A loader resolving catalog workloads through {@link MlperfCatalog#standard()}. */
     public SpecLoader() {
@@ -46,7 +47,21 @@ public final class SpecLoader {
     }
 
     public SpecLoader(MlperfCatalog catalog) {
+        this(catalog, true);
+    }
+
+    private SpecLoader(MlperfCatalog catalog, boolean requireFiles) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.requireFiles = requireFiles;
+    }
+
+    /**
+     * A loader for a recorded run's {@code benchmark.yaml} (reports, compare): {@code job.files} and
+     * {@code job.manifest} need not exist any more, since the results directory may have been copied elsewhere.
+     * Everything else is checked as usual.
+     */
+    public static SpecLoader forRecordedRun() {
+        return new SpecLoader(MlperfCatalog.standard(), false);
     }
 
     /** {@code new SpecLoader().load(file, profile, sets)}. */
@@ -147,7 +162,7 @@ public final class SpecLoader {
                 templated = merged.with("spec", merged.entry("spec").keyMark(), template(spec, params, problems));
             }
             Map<String, Mark> marks = new HashMap<>(baseMarks);
-            Benchmark b = new SpecBinder(dir, catalog, problems, marks).bind(templated, plain(params), sweep);
+            Benchmark b = new SpecBinder(dir, requireFiles, catalog, problems, marks).bind(templated, plain(params), sweep);
             benchmarks.add(b);
             pointMarks.add(marks);
         }

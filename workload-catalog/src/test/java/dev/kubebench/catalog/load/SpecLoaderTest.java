@@ -234,6 +234,24 @@ class SpecLoaderTest {
     }
 
     @Test
+    void aRecordedRunLoadsAfterItsFilesAreGone() throws IOException {
+        Path copy = tmp.resolve("benchmark.yaml");
+        Files.writeString(copy, load("valid/resnet.yaml", null).resolvedYaml()
+                .replace(spec("files/train.py").toString(), "/nonexistent/train.py"));
+        assertThrows(KubebenchException.class, () -> loader.load(copy, null, List.of()));
+        BenchmarkPlan recorded = SpecLoader.forRecordedRun().load(copy, null, null);
+        assertEquals(Path.of("/nonexistent/train.py"), recorded.resolved().spec().job().files().get("train.py"));
+        assertEquals(5.0, recorded.resolved().spec().gates().get(0).maxRegressionPercent());
+
+        Path byo = tmp.resolve("byo.yaml");
+        Files.writeString(byo, load("valid/manifest.yaml", null).resolvedYaml()
+                .replace(spec("files/pytorchjob.yaml").toString(), "/nonexistent/pytorchjob.yaml")
+                .replace("  job:", "  job:\n    kind: PyTorchJob"));
+        assertEquals(JobKind.PYTORCH_JOB,
+                SpecLoader.forRecordedRun().load(byo, null, null).resolved().spec().job().kind());
+    }
+
+    @Test
     void validateChecksEveryProfileWhenNoneIsChosen() throws IOException {
         Path f = tmp.resolve("p.yaml");
         Files.writeString(f, String.join("\n",
