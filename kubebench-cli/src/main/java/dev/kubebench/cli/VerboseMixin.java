@@ -2,9 +2,9 @@ package dev.kubebench.cli;
 
 import picocli.CommandLine.Option;
 
-/** {@code --verbose}: stack traces on errors (read by {@link ErrorHandler}) and more detail where a command has it. */
+/** The {@code --verbose} flag: stack traces on errors (read by {@link ErrorHandler}) and more detail in output. */
 public final class VerboseMixin {
-    @Option(names = "--verbose", description = "Print stack traces on errors and more detail.")
+    @Option(names = "--verbose", description = "Show stack traces on errors and more detail.")
     boolean verbose;
 
     public boolean verbose() {

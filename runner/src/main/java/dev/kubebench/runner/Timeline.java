@@ -1,12 +1,13 @@
 package dev.kubebench.runner;
 
 import java.io.BufferedWriter;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -34,8 +35,11 @@ public final class Timeline implements AutoCloseable {
     public static Timeline open(Path trialDir, Clock clock) {
         try {
             Files.createDirectories(trialDir);
-            return new Timeline(Files.newBufferedWriter(trialDir.resolve("events.jsonl"), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND), clock);
+            // A FileOutputStream, not Files.newBufferedWriter: NIO file channels close themselves when the writing
+            // thread is interrupted, and cancellation interrupts the trial thread while it records events.
+            return new Timeline(new BufferedWriter(new OutputStreamWriter(
+                    new FileOutputStream(trialDir.resolve("events.jsonl").toFile(), true), StandardCharsets.UTF_8)),
+                    clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,185 @@
+package dev.kubebench.cli;
+
+import dev.kubebench.catalog.error.Failure;
+import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.catalog.spec.Direction;
+import dev.kubebench.catalog.spec.Gate;
+import dev.kubebench.report.compare.CompareFormat;
+import dev.kubebench.report.compare.CompareSettings;
+import dev.kubebench.report.compare.Comparer;
+import dev.kubebench.report.compare.ComparisonReport;
+import dev.kubebench.report.compare.MetricComparison;
+import dev.kubebench.report.samples.RunSamples;
+import dev.kubebench.report.samples.SampleLoader;
+import dev.kubebench.report.samples.SampleSet;
+import dev.kubebench.report.samples.SampleSets;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kubebench compare}: an A/B regression gate between a baseline and a candidate. */
+@Command(name = "compare",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compare a candidate with a baseline: per metric and sweep point the medians with 95% confidence "
+                + "intervals, their relative change, a two-sided Mann-Whitney U test and a verdict.",
+            "A regression needs p < alpha AND a change beyond the threshold in the metric's bad direction. "
+                + "Exits 3 when a gated metric regresses."},
+        footer = {"", "PATH is a run directory, a results directory, or a directory of raw MLPerf result_*.txt logs.",
+            "Example: kubebench compare --baseline results/bert/20261101-010000-abc123 --candidate "
+                + "results/bert/20261128-010000-def456 --metric time_to_train_s --threshold 5%",
+            "", ExitCodes.TABLE})
+public final class CompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    VerboseMixin verbose;
+
+    @Option(names = "--baseline", required = true, arity = "1..*", paramLabel = "PATH",
+            description = "Baseline runs (repeat or list several).")
+    List<Path> baseline;
+
+    @Option(names = "--candidate", required = true, arity = "1..*", paramLabel = "PATH",
+            description = "Candidate runs (repeat or list several).")
+    List<Path> candidate;
+
+    @Option(names = "--metric", paramLabel = "NAME",
+            description = "Compare and gate only these metrics (repeatable). Default: all metrics; the spec's "
+                + "gates decide which fail the run, or all when it has none.")
+    List<String> metrics = new ArrayList<>();
+
+    @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "5%", converter = Converters.Percent.class,
+            description = "Smallest change of the medians that counts (default: ${DEFAULT-VALUE}); a spec gate's "
+                + "maxRegression wins for its metric.")
+    double thresholdPercent;
+
+    @Option(names = "--alpha", defaultValue = "0.05",
+            description = "Significance level of the Mann-Whitney U test (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--confidence", defaultValue = "0.95",
+            description = "Confidence level of the median intervals (default: ${DEFAULT-VALUE}).")
+    double confidence;
+
+    @Option(names = "--direction", paramLabel = "METRIC=higher|lower",
+            description = "Which way a metric improves, overriding the spec and the name-based guess (repeatable).")
+    Map<String, Direction> directions = new LinkedHashMap<>();
+
+    @Option(names = "--fail-on-insufficient",
+            description = "Also exit 3 when a gated metric has too few samples to decide.")
+    boolean failOnInsufficient;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    CompareFormat format;
+
+    private final SampleLoader loader;
+
+    public CompareCommand() {
+        this(SampleLoaders.standard());
+    }
+
+    CompareCommand(SampleLoader loader) {
+        this.loader = loader;
+    }
+
+    @Override
+    public Integer call() {
+        CompareSettings settings = settings();
+        List<RunSamples> baseRuns = load(baseline);
+        List<RunSamples> candRuns = load(candidate);
+        List<Gate> gates = new ArrayList<>();
+        baseRuns.forEach(r -> gates.addAll(r.gates()));
+        candRuns.forEach(r -> gates.addAll(r.gates()));
+        Set<String> gated = new LinkedHashSet<>(metrics);
+        if (gated.isEmpty()) {
+            gates.forEach(g -> gated.add(g.metric()));
+        }
+        settings = new CompareSettings(settings.alpha(), settings.confidence(), settings.thresholdPercent(),
+                settings.gates(), settings.directions(), gated).withGates(gates);
+        List<SampleSet> base = SampleSets.pool(baseRuns);
+        List<SampleSet> cand = SampleSets.pool(candRuns);
+        checkMetricsPresent(base, cand);
+        base = filter(base);
+        cand = filter(cand);
+        ComparisonReport report = new Comparer(settings).compare(base, cand);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format.renderer().render(report));
+        out.flush();
+        List<MetricComparison> failures = report.failures(failOnInsufficient);
+        if (!failures.isEmpty()) {
+            List<String> lines = new ArrayList<>();
+            for (MetricComparison f : failures) {
+                lines.add(String.format(Locale.ROOT, "gate failed: %s %s (%+.2f%%, p=%.3g, threshold %s%%)%s",
+                        f.label(), f.verdict().label(), f.changePercent(), f.pValue(),
+                        BigDecimal.valueOf(f.thresholdPercent()).stripTrailingZeros().toPlainString(),
+                        f.note().isEmpty() ? "" : ": " + f.note()));
+            }
+            throw new KubebenchException(Failure.GATE_FAILED, lines, null);
+        }
+        return ExitCodes.OK;
+    }
+
+    private CompareSettings settings() {
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new KubebenchException(Failure.INVALID_INPUT, "--alpha must be between 0 and 1, got " + alpha);
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new KubebenchException(Failure.INVALID_INPUT,
+                    "--confidence must be between 0 and 1, got " + confidence);
+        }
+        return new CompareSettings(alpha, confidence, thresholdPercent, List.of(), directions, Set.of());
+    }
+
+    private List<RunSamples> load(List<Path> paths) {
+        List<RunSamples> runs = new ArrayList<>();
+        for (Path p : paths) {
+            runs.addAll(loader.load(p));
+        }
+        return runs;
+    }
+
+    private List<SampleSet> filter(List<SampleSet> sets) {
+        if (metrics.isEmpty()) {
+            return sets;
+        }
+        List<SampleSet> out = new ArrayList<>();
+        for (SampleSet s : sets) {
+            if (metrics.contains(s.metric())) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private void checkMetricsPresent(List<SampleSet> base, List<SampleSet> cand) {
+        if (base.isEmpty() && cand.isEmpty()) {
+            throw new KubebenchException(Failure.INVALID_INPUT,
+                    "no metrics from succeeded trials found in the baseline or the candidate");
+        }
+        Set<String> found = new TreeSet<>();
+        base.forEach(s -> found.add(s.metric()));
+        cand.forEach(s -> found.add(s.metric()));
+        for (String m : metrics) {
+            if (!found.contains(m)) {
+                throw new KubebenchException(Failure.INVALID_INPUT, "metric '" + m
+                        + "' not found in the baseline or the candidate (found: " + String.join(", ", found) + ")");
+            }
+        }
+    }
+}

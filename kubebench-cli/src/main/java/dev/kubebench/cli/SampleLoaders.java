@@ -1,0 +1,15 @@
+package dev.kubebench.cli;
+
+import dev.kubebench.report.samples.SampleLoader;
+import dev.kubebench.report.samples.StoreSampleLoader;
+
+/** The loaders the gate commands use for PATH arguments. */
+final class SampleLoaders {
+    private SampleLoaders() {
+    }
+
+    /** Run directories, results directories and raw MLPerf log directories. */
+    static SampleLoader standard() {
+        return new StoreSampleLoader();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.kubebench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class CollectCommandTest {
+    private static final Path LOGS = Path.of(System.getProperty("kubebench.shared"), "mlperf-logs");
+    private static final String DELL = LOGS.resolve("3.0/Dell/XE9680x8H100-SXM-80GB/resnet").toString();
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        CommandLine cl = Main.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void dellResnetScoresAndMarksRunOneAborted() {
+        Result r = run("collect", DELL);
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("score: 13.4665 minutes"), r.out);
+        String runOne = r.out.lines().filter(l -> l.trim().startsWith("result_1.txt")).findFirst().orElseThrow();
+        assertTrue(runOne.contains("aborted"), runOne);
+        assertTrue(runOne.contains(" no "), runOne);
+    }
+
+    @Test
+    void jsonHasScoreAndRunsForEveryScoredDirectory() throws Exception {
+        Result r = run("collect", "-o", "json", LOGS.toString());
+        assertEquals(0, r.code, r.err);
+        JsonNode root = JsonMapper.builder().build().readTree(r.out);
+        JsonNode dirs = root.get("directories");
+        assertEquals(4, dirs.size());
+        double[] expected = {13.46649958773253, 0.89813125, 30.45067429108796, 122.07547777777778};
+        String[] benchmarks = {"resnet", "bert", "llama2_70b_lora", "resnet"};
+        for (int i = 0; i < 4; i++) {
+            JsonNode d = dirs.get(i);
+            assertEquals(benchmarks[i], d.get("benchmark").asString());
+            assertEquals(expected[i], d.get("score_minutes").asDouble(), 1e-9, d.get("directory").asString());
+        }
+        JsonNode run1 = dirs.get(0).get("runs").get(1);
+        assertEquals("result_1.txt", run1.get("file").asString());
+        assertEquals("aborted", run1.get("status").asString());
+        assertFalse(run1.get("valid").asBoolean());
+        assertTrue(run1.get("minutes").isNumber());
+        JsonNode killed = dirs.get(3).get("runs").get(0);
+        assertEquals("killed", killed.get("status").asString());
+        assertTrue(killed.get("minutes").isNull());
+    }
+
+    @Test
+    void csvHasOneRowPerRun() {
+        Result r = run("collect", "-o", "csv", DELL);
+        assertEquals(0, r.code, r.err);
+        assertEquals(6, r.out.split("\r\n").length);
+        assertTrue(r.out.startsWith("directory,benchmark,org,platform,file,status,valid,minutes"));
+    }
+
+    @Test
+    void singleFileAndBadPaths() {
+        Result r = run("collect", DELL + "/result_0.txt");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("resnet") && r.out.contains("success"), r.out);
+        Result missing = run("collect", "/nonexistent/x");
+        assertEquals(2, missing.code);
+        assertEquals("error: /nonexistent/x: no such file or directory", missing.err.trim());
+        Result unknown = run("collect", "--benchmark", "nope", DELL + "/result_0.txt");
+        assertEquals(2, unknown.code);
+        assertTrue(unknown.err.contains("--benchmark: unknown MLPerf benchmark 'nope'"), unknown.err);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.kubebench.report.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The human-readable plan. */
+final class PlanText {
+    private PlanText() {
+    }
+
+    static String render(CapacityPlan plan) {
+        StringBuilder out = new StringBuilder();
+        for (PoolPlan p : plan.pools()) {
+            out.append("pool ").append(p.pool());
+            if (p.gpuType() != null) {
+                out.append(" (").append(p.gpuType()).append(')');
+            }
+            out.append('\n');
+            UslFit f = p.fit();
+            if (f != null) {
+                out.append(String.format(Locale.ROOT,
+                        "  USL fit: lambda %s ± %s, sigma %s ± %s, kappa %s ± %s, R² %s, peak at %s GPUs%n",
+                        PlanNumbers.plain(f.model().lambda()), PlanNumbers.sci(f.lambdaError()),
+                        PlanNumbers.sci(f.model().sigma()), PlanNumbers.sci(f.sigmaError()),
+                        PlanNumbers.sci(f.model().kappa()), PlanNumbers.sci(f.kappaError()),
+                        PlanNumbers.fixed(f.r2(), 4), PlanNumbers.fixed(f.model().peakGpus(), 1)));
+            }
+            List<String[]> table = new ArrayList<>();
+            table.add(new String[] {"gpus", "", "samples/s", "per gpu", "speedup", "efficiency", "time to train",
+                "gpu-hours", "cost (" + plan.costUnit() + ")"});
+            List<ScalePoint> rows = new ArrayList<>(p.measured());
+            rows.addAll(p.projected());
+            rows.sort((a, b) -> Integer.compare(a.gpus(), b.gpus()));
+            for (ScalePoint s : rows) {
+                table.add(new String[] {Integer.toString(s.gpus()),
+                    s.projected() ? (s.extrapolated() ? "projected!" : "projected") : "measured",
+                    PlanNumbers.fixed(s.throughput(), 1), PlanNumbers.fixed(s.throughputPerGpu(), 1),
+                    PlanNumbers.fixed(s.speedup(), 2), PlanNumbers.fixed(s.efficiency() * 100, 1) + "%",
+                    PlanNumbers.duration(s.timeToTrainSeconds()), PlanNumbers.fixed(s.gpuHours(), 2),
+                    PlanNumbers.fixed(s.cost(), 2)});
+            }
+            appendTable(out, table);
+            for (String w : p.warnings()) {
+                out.append("  warning: ").append(w).append('\n');
+            }
+            out.append('\n');
+        }
+        if (!plan.frontier().isEmpty()) {
+            out.append("Time/cost frontier (no other configuration is both faster and cheaper):\n");
+            for (ScalePoint s : plan.frontier()) {
+                out.append(String.format(Locale.ROOT, "  %-16s %5d gpus  %12s  %10s %s%s%n", s.pool(), s.gpus(),
+                        PlanNumbers.duration(s.timeToTrainSeconds()), PlanNumbers.fixed(s.cost(), 2),
+                        plan.costUnit(), s.projected() ? "  (projected)" : ""));
+            }
+            out.append('\n');
+        }
+        if (Double.isFinite(plan.targetTimeSeconds())) {
+            ScalePoint c = plan.cheapest();
+            if (c != null) {
+                out.append(String.format(Locale.ROOT,
+                        "Cheapest configuration meeting %s: pool %s with %d GPUs, %s, %s %s%s%n",
+                        PlanNumbers.duration(plan.targetTimeSeconds()), c.pool(), c.gpus(),
+                        PlanNumbers.duration(c.timeToTrainSeconds()), PlanNumbers.fixed(c.cost(), 2),
+                        plan.costUnit(), c.projected() ? " (projected)" : ""));
+            }
+        }
+        for (String w : plan.warnings()) {
+            out.append("warning: ").append(w).append('\n');
+        }
+        out.append("'projected!' marks projections far beyond the measured range.\n");
+        return out.toString();
+    }
+
+    private static void appendTable(StringBuilder out, List<String[]> table) {
+        int cols = table.get(0).length;
+        int[] width = new int[cols];
+        for (String[] row : table) {
+            for (int i = 0; i < cols; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        for (String[] row : table) {
+            StringBuilder line = new StringBuilder(" ");
+            for (int i = 0; i < cols; i++) {
+                String cell = row[i];
+                // numbers right-aligned, the kind column left-aligned
+                line.append(' ').append(i == 1 ? cell + " ".repeat(width[i] - cell.length())
+                        : " ".repeat(width[i] - cell.length()) + cell);
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.kubebench.collector;
+
+import dev.kubebench.collector.latency.LatencyRecorder;
+import dev.kubebench.collector.latency.LatencySummary;
+import dev.kubebench.collector.store.TimelineEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scheduling and startup latencies from a trial's timeline: per pod, {@code scheduling_latency} =
+ * first {@code pod_scheduled} − {@code submitted}, {@code startup_latency} = first {@code pod_started} −
+ * {@code pod_scheduled}; summarised as p50/p90/p99/max in milliseconds. Also {@code queue_time_s} (admitted −
+ * submitted) and {@code wall_time_s} (finished − submitted) when those events exist.
+ */
+public final class TimelineLatencies {
+    private TimelineLatencies() {
+    }
+
+    /** Metrics derived from the events; empty when there are no pod events. */
+    public static Map<String, Double> metrics(List<TimelineEvent> events) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        Instant submitted = first(events, "submitted");
+        Map<String, Instant> scheduled = new HashMap<>();
+        Map<String, Instant> started = new HashMap<>();
+        for (TimelineEvent e : events) {
+            if (e.pod() == null) {
+                continue;
+            }
+            if (e.event().equals("pod_scheduled")) {
+                scheduled.putIfAbsent(e.pod(), e.time());
+            } else if (e.event().equals("pod_started")) {
+                started.putIfAbsent(e.pod(), e.time());
+            }
+        }
+        LatencyRecorder sched = new LatencyRecorder();
+        LatencyRecorder startup = new LatencyRecorder();
+        for (Map.Entry<String, Instant> e : scheduled.entrySet()) {
+            if (submitted != null) {
+                sched.recordMs(ms(submitted, e.getValue()));
+            }
+            Instant s = started.get(e.getKey());
+            if (s != null) {
+                startup.recordMs(ms(e.getValue(), s));
+            }
+        }
+        put(m, "scheduling_latency", sched.summary());
+        put(m, "startup_latency", startup.summary());
+        Instant admitted = first(events, "admitted");
+        if (submitted != null && admitted != null) {
+            m.put("queue_time_s", ms(submitted, admitted) / 1000.0);
+        }
+        Instant finished = first(events, "finished");
+        if (submitted != null && finished != null) {
+            m.put("wall_time_s", ms(submitted, finished) / 1000.0);
+        }
+        return m;
+    }
+
+    private static void put(Map<String, Double> m, String name, LatencySummary s) {
+        if (s == null) {
+            return;
+        }
+        m.put(name + "_p50_ms", s.p50Ms());
+        m.put(name + "_p90_ms", s.p90Ms());
+        m.put(name + "_p99_ms", s.p99Ms());
+        m.put(name + "_max_ms", s.maxMs());
+    }
+
+    private static Instant first(List<TimelineEvent> events, String name) {
+        for (TimelineEvent e : events) {
+            if (e.event().equals(name)) {
+                return e.time();
+            }
+        }
+        return null;
+    }
+
+    private static double ms(Instant a, Instant b) {
+        return Duration.between(a, b).toNanos() / 1e6;
+    }
+}

@@ -1,0 +1,242 @@
+package dev.kubebench.runner;
+
+import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.catalog.plan.BenchmarkPlan;
+import dev.kubebench.catalog.plan.Trial;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The trial loop shared by every {@link Backend}: runs a plan's trials in order, one at a time, hands each outcome to
+ * a {@link TrialCompletion} and continues after failed, timed-out or infrastructure-failed trials.
+ *
+ * <p>Cancellation ({@link #cancel()}, or SIGTERM/Ctrl-C through {@link #installShutdownHook}) interrupts the thread
+ * only while it is inside {@link Backend#runTrial}; the backend then stops what it started and throws, the current
+ * trial completes as {@code INTERRUPTED}, and no further trial starts. The completion callback itself is never
+ * interrupted, so results being written are not cut off. Not reusable: one executor runs one plan.
+ */
+public final class RunExecutor {
+    private final Backend backend;
+    private final String runId;
+    private final Function<Trial, Path> trialDirs;
+    private final Function<Trial, ProgressListener> progress;
+    private final TrialCompletion completion;
+    private final Clock clock;
+    private final boolean keep;
+
+    private final Object lock = new Object();
+    private Thread runner;
+    private boolean inTrial;
+    private boolean cancelled;
+    private boolean finished;
+    private Thread hook;
+
+    /**
+     * @param backend    where trials run
+     * @param runId      the run id
+     * @param trialDirs  the directory of each trial ({@code <run>/trials/<n>}); created when missing
+     * @param progress   a progress listener per trial (e.g. the live status line); null for none
+     * @param completion called after each trial
+     * @param clock      clock for timelines and outcomes
+     * @param keep       passed to the backend: keep created objects after each trial
+     */
+    public RunExecutor(Backend backend, String runId, Function<Trial, Path> trialDirs,
+                       Function<Trial, ProgressListener> progress, TrialCompletion completion, Clock clock,
+                       boolean keep) {
+        this.backend = Objects.requireNonNull(backend, "backend");
+        this.runId = Objects.requireNonNull(runId, "runId");
+        this.trialDirs = Objects.requireNonNull(trialDirs, "trialDirs");
+        this.progress = progress == null ? trial -> ProgressListener.NONE : progress;
+        this.completion = completion == null ? TrialCompletion.NONE : completion;
+        this.clock = clock == null ? Clock.systemUTC() : clock;
+        this.keep = keep;
+    }
+
+    /**
+     * Runs every trial of the plan in order and returns their outcomes in order. After a cancellation the list ends
+     * with the interrupted trial's {@code INTERRUPTED} outcome (or is shorter, when cancelled between trials).
+     */
+    public List<TrialOutcome> run(BenchmarkPlan plan) {
+        synchronized (lock) {
+            if (runner != null) {
+                throw new IllegalStateException("a RunExecutor runs one plan");
+            }
+            runner = Thread.currentThread();
+        }
+        List<TrialOutcome> outcomes = new ArrayList<>();
+        try {
+            for (Trial trial : plan.trials()) {
+                if (cancelled()) {
+                    break;
+                }
+                outcomes.add(runOne(trial));
+            }
+        } finally {
+            synchronized (lock) {
+                finished = true;
+                lock.notifyAll();
+            }
+            removeShutdownHook();
+        }
+        return List.copyOf(outcomes);
+    }
+
+    private TrialOutcome runOne(Trial trial) {
+        Path dir = trialDirs.apply(trial);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+        Instant startedAt = clock.instant();
+        TrialOutcome outcome;
+        try (Timeline timeline = Timeline.open(dir, clock)) {
+            TrialContext context = new TrialContext(runId, dir, timeline, progress.apply(trial), clock, keep);
+            outcome = runInterruptibly(trial, context, startedAt);
+        }
+        completion.completed(trial, outcome, dir);
+        return outcome;
+    }
+
+    private TrialOutcome runInterruptibly(Trial trial, TrialContext context, Instant startedAt) {
+        synchronized (lock) {
+            if (cancelled) {
+                return interrupted(startedAt);
+            }
+            inTrial = true;
+        }
+        TrialOutcome outcome;
+        try {
+            outcome = backend.runTrial(trial, context);
+        } catch (InterruptedException e) {
+            outcome = interrupted(startedAt);
+        } catch (KubebenchException e) {
+            outcome = fromException(e, startedAt);
+        } finally {
+            synchronized (lock) {
+                inTrial = false;
+                // A cancel that raced with the trial's end must not leak into the completion callback.
+                Thread.interrupted();
+            }
+        }
+        if (cancelled() && outcome.state() != TrialOutcome.State.SUCCEEDED) {
+            // Replicas that died of the same Ctrl-C before kubebench stopped them were interrupted, not failures.
+            outcome = new TrialOutcome(TrialOutcome.State.INTERRUPTED, FailureClass.INTERRUPTED,
+                    "interrupted (" + outcome.reason() + ")", outcome.startedAt(), outcome.finishedAt());
+        }
+        return outcome;
+    }
+
+    private TrialOutcome interrupted(Instant startedAt) {
+        return new TrialOutcome(TrialOutcome.State.INTERRUPTED, FailureClass.INTERRUPTED, "interrupted", startedAt,
+                clock.instant());
+    }
+
+    private TrialOutcome fromException(KubebenchException e, Instant startedAt) {
+        TrialOutcome.State state;
+        FailureClass failureClass;
+        switch (e.failure()) {
+            case TIMED_OUT:
+                state = TrialOutcome.State.TIMED_OUT;
+                failureClass = FailureClass.TIMEOUT;
+                break;
+            case INTERRUPTED:
+                state = TrialOutcome.State.INTERRUPTED;
+                failureClass = FailureClass.INTERRUPTED;
+                break;
+            case WORKLOAD_FAILED:
+                state = TrialOutcome.State.FAILED;
+                failureClass = FailureClass.JOB_FAILED;
+                break;
+            default:
+                state = TrialOutcome.State.INFRASTRUCTURE;
+                failureClass = FailureClass.API_ERROR;
+                break;
+        }
+        return new TrialOutcome(state, failureClass, String.join("; ", e.problems()), startedAt, clock.instant());
+    }
+
+    /** True once {@link #cancel()} was called. */
+    public boolean cancelled() {
+        synchronized (lock) {
+            return cancelled;
+        }
+    }
+
+    /** Cancels the run: stops the current trial (if any) and starts no further trial. Thread-safe, idempotent. */
+    public void cancel() {
+        synchronized (lock) {
+            cancelled = true;
+            if (inTrial && runner != null) {
+                runner.interrupt();
+            }
+        }
+    }
+
+    /**
+     * Waits until {@link #run} has returned (at most {@code limit}); returns whether it has. Returns at once when
+     * no run has started.
+     */
+    public boolean awaitStopped(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (lock) {
+            while (runner != null && !finished) {
+                long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
+                if (remainingMillis <= 0) {
+                    return false;
+                }
+                try {
+                    lock.wait(remainingMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Registers a JVM shutdown hook (SIGTERM, SIGINT/Ctrl-C, System.exit) that cancels the run and keeps the JVM
+     * alive until the run has stopped its processes and completed the current trial, at most {@code maxWait}. The
+     * hook is removed when {@link #run} returns. Code running after an interrupted {@code run} must not call
+     * {@code System.exit} while the hook waits (the JVM is already exiting; it exits when the hook returns).
+     */
+    public void installShutdownHook(Duration maxWait) {
+        Thread thread = new Thread(() -> {
+            cancel();
+            awaitStopped(maxWait);
+        }, "kubebench-cancel");
+        synchronized (lock) {
+            if (hook != null) {
+                throw new IllegalStateException("shutdown hook already installed");
+            }
+            hook = thread;
+        }
+        Runtime.getRuntime().addShutdownHook(thread);
+    }
+
+    private void removeShutdownHook() {
+        Thread thread;
+        synchronized (lock) {
+            thread = hook;
+            hook = null;
+        }
+        if (thread != null && thread != Thread.currentThread()) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(thread);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is exiting because of this very signal; the hook is running and will see us finished.
+            }
+        }
+    }
+}
