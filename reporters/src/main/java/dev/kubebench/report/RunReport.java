@@ -60,7 +60,8 @@ public record RunReport(String benchmark, String runId, String specYaml, List<Tr
     public static RunReport load(Path runDir) throws IOException {
         RunDirectory dir = RunDirectory.of(runDir);
         if (!Files.isDirectory(runDir)) {
-            throw new KubebenchException(Failure.INVALID_INPUT, runDir + ": no such directory");
+            throw new KubebenchException(Failure.INVALID_INPUT,
+                    runDir + (Files.exists(runDir) ? ": not a directory" : ": no such directory"));
         }
         if (!Files.isDirectory(dir.trialsDir()) && !Files.isRegularFile(dir.benchmarkYaml())) {
             throw new KubebenchException(Failure.INVALID_INPUT,

@@ -17,7 +17,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.MinMaxCategoryRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
@@ -43,11 +43,16 @@ public final class ChartRenderer {
     }
 
     public static JFreeChart throughput(CategoryDataset d) {
+        // No legend: the renderer draws every series with the same icon; the caption says what the marks are.
         JFreeChart c = ChartFactory.createLineChart(null, "sweep point", "throughput (samples/s)", d,
-                PlotOrientation.VERTICAL, true, false, false);
+                PlotOrientation.VERTICAL, false, false, false);
         CategoryPlot plot = c.getCategoryPlot();
-        LineAndShapeRenderer r = new LineAndShapeRenderer(false, true);
+        // A range bar per point: markers for min, median and max joined by a vertical line.
+        MinMaxCategoryRenderer r = new MinMaxCategoryRenderer();
+        r.setDrawLines(false);
+        r.setGroupStroke(new BasicStroke(2f));
         plot.setRenderer(r);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
         rotateLabels(plot.getDomainAxis(), d.getColumnCount());
         return style(c);
     }

@@ -78,7 +78,7 @@ public final class HtmlReporter implements Reporter {
         out.write("<section id=\"points\">\n<h2>Sweep points</h2>\n<table>\n<thead><tr><th>point</th><th>trials</th>"
                 + "<th>succeeded</th><th>throughput (samples/s)</th><th>time to train (s)</th>"
                 + "<th>step time p50 (ms)</th><th>step time p99 (ms)</th></tr></thead>\n<tbody>\n");
-        for (SweepPoint p : points) {
+        for (SweepPoint p : points.subList(0, Math.min(points.size(), MAX_TRIAL_ROWS))) {
             out.write("<tr><td>" + e(p.label()) + "</td><td class=\"num\">" + p.trials().size()
                     + "</td><td class=\"num\">" + p.succeeded() + "</td>"
                     + summaryCell(p.summary(MetricNames.THROUGHPUT))
@@ -86,8 +86,9 @@ public final class HtmlReporter implements Reporter {
                     + summaryCell(p.summary("step_time_p50_ms"))
                     + summaryCell(p.summary("step_time_p99_ms")) + "</tr>\n");
         }
-        out.write("</tbody>\n</table>\n<p class=\"note\">Median [min&ndash;max] over succeeded trials.</p>\n"
-                + "</section>\n");
+        out.write("</tbody>\n</table>\n<p class=\"note\">Median [min&ndash;max] over succeeded trials."
+                + (points.size() > MAX_TRIAL_ROWS ? " First " + MAX_TRIAL_ROWS + " of " + points.size()
+                        + " points; all are in points.csv." : "") + "</p>\n</section>\n");
     }
 
     private static void charts(RunReport report, List<SweepPoint> points, Writer out) throws IOException {

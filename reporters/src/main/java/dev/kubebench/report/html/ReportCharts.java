@@ -25,7 +25,8 @@ final class ReportCharts {
         DefaultCategoryDataset throughput = ChartDatasets.throughputByPoint(points);
         if (throughput.getColumnCount() > 0) {
             charts.add(new ChartImage("chart-throughput", "Throughput per sweep point",
-                    "Median, minimum and maximum throughput (samples/s) over the succeeded repetitions of each point"
+                    "Minimum, median and maximum throughput (samples/s) over the succeeded repetitions of each point "
+                            + "(circles, joined by a line from min to max)"
                             + capNote(points.size(), ChartDatasets.MAX_POINTS, "points"),
                     ChartRenderer.png(ChartRenderer.throughput(throughput), w, h), w, h));
         }
