@@ -81,11 +81,11 @@ final class PlanText {
             }
         }
         for (String[] row : table) {
-            StringBuilder line = new StringBuilder(" ");
+            StringBuilder line = new StringBuilder();
             for (int i = 0; i < cols; i++) {
                 String cell = row[i];
                 // numbers right-aligned, the kind column left-aligned
-                line.append(' ').append(i == 1 ? cell + " ".repeat(width[i] - cell.length())
+                line.append("  ").append(i == 1 ? cell + " ".repeat(width[i] - cell.length())
                         : " ".repeat(width[i] - cell.length()) + cell);
             }
             out.append(line.toString().stripTrailing()).append('\n');
