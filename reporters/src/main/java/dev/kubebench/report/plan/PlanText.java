@@ -68,7 +68,10 @@ final class PlanText {
         for (String w : plan.warnings()) {
             out.append("warning: ").append(w).append('\n');
         }
-        out.append("'projected!' marks projections far beyond the measured range.\n");
+        boolean anyFar = plan.pools().stream().flatMap(p -> p.projected().stream()).anyMatch(ScalePoint::extrapolated);
+        if (anyFar) {
+            out.append("'projected!' marks projections far beyond the measured range (not used for the frontier).\n");
+        }
         return out.toString();
     }
 
