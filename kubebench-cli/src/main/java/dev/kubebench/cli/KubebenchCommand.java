@@ -13,10 +13,16 @@ import picocli.CommandLine.Spec;
         footer = {"", ExitCodes.TABLE},
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            RenderCommand.class,
+            RunCommand.class,
             CollectCommand.class,
+            ValidateCommand.class,
+            CatalogCommand.class,
+            ReportCommand.class,
             CompareCommand.class,
             TrendCommand.class,
             PlanCommand.class,
+            CleanupCommand.class,
         })
 public final class KubebenchCommand implements Runnable {
     @Spec

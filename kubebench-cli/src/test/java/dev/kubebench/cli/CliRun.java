@@ -6,10 +6,16 @@ import picocli.CommandLine;
 
 /** Runs a command line in-process, capturing stdout, stderr and the exit code. */
 record CliRun(int exitCode, String out, String err) {
+
+    /** Runs {@code kubebench args...} as {@link Main} configures it. */
+    static CliRun of(String... args) {
+        return of(null, args);
+    }
+
+    /** Runs {@code kubebench args...} with one subcommand replaced by {@code command} (which may hold test doubles). */
     static CliRun of(Object command, String... args) {
         CommandLine cl = Main.newCommandLine();
         if (command != null) {
-            // replace the default-constructed subcommand with one given test doubles
             CommandLine sub = new CommandLine(command);
             String name = sub.getCommandName();
             cl.getCommandSpec().removeSubcommand(name);

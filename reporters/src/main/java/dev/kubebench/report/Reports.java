@@ -42,6 +42,14 @@ public final class Reports {
         return write(report, outDir, standard());
     }
 
+    /**
+     * Reads a run directory ({@link RunReport#load(Path)}) and writes every standard report into it; what
+     * {@code kubebench run} calls at the end of a run.
+     */
+    public static List<Path> writeAll(Path runDir) throws IOException {
+        return writeAll(RunReport.load(runDir), runDir);
+    }
+
     /** Writes the given reporters' files into {@code outDir}; returns the files written. */
     public static List<Path> write(RunReport report, Path outDir, List<Reporter> reporters) throws IOException {
         Files.createDirectories(outDir);

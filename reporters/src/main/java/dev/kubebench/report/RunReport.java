@@ -1,7 +1,15 @@
 package dev.kubebench.report;
 
+import dev.kubebench.catalog.error.Failure;
+import dev.kubebench.catalog.error.KubebenchException;
 import dev.kubebench.collector.result.RunResult;
+import dev.kubebench.collector.store.RunDirectory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +47,53 @@ public record RunReport(String benchmark, String runId, String specYaml, List<Tr
             trials.add(new TrialReport(r, timelines.getOrDefault(r.trial(), List.of())));
         }
         return new RunReport(benchmark, runId, specYaml, trials, List.of());
+    }
+
+    /**
+     * Reads a run directory (DESIGN §5): every {@code trials/<n>/result.json}, each trial's {@code events.jsonl} and
+     * the resolved spec from {@code benchmark.yaml}. The benchmark name comes from the results, else from the
+     * directory's parent; the run id from the results, else from the directory name. Trials without a result.json
+     * are left out (see {@link #missingResults(Path)}).
+     *
+     * @throws KubebenchException INVALID_INPUT when {@code runDir} is not a run directory or a result is malformed
+     */
+    public static RunReport load(Path runDir) throws IOException {
+        RunDirectory dir = RunDirectory.of(runDir);
+        if (!Files.isDirectory(runDir)) {
+            throw new KubebenchException(Failure.INVALID_INPUT, runDir + ": no such directory");
+        }
+        if (!Files.isDirectory(dir.trialsDir()) && !Files.isRegularFile(dir.benchmarkYaml())) {
+            throw new KubebenchException(Failure.INVALID_INPUT,
+                    runDir + ": not a run directory (no trials/ and no benchmark.yaml)");
+        }
+        List<RunResult> results = dir.readResults();
+        Map<Integer, List<TimelineEvent>> timelines = new HashMap<>();
+        for (RunResult r : results) {
+            List<TimelineEvent> events = new ArrayList<>();
+            for (dev.kubebench.collector.store.TimelineEvent e : dir.readEvents(r.trial())) {
+                if (!e.event().isBlank()) {
+                    events.add(new TimelineEvent(e.time(), e.event(), e.pod(), e.detail()));
+                }
+            }
+            timelines.put(r.trial(), events);
+        }
+        String spec = Files.isRegularFile(dir.benchmarkYaml())
+                ? Files.readString(dir.benchmarkYaml(), StandardCharsets.UTF_8) : "";
+        String benchmark = results.isEmpty() ? dir.benchmark() : results.get(0).benchmark();
+        String runId = results.isEmpty() || results.get(0).runId() == null ? dir.runId() : results.get(0).runId();
+        return of(benchmark, runId, spec, results, timelines);
+    }
+
+    /** Trial numbers of a run directory that have a trial directory but no result.json. */
+    public static List<Integer> missingResults(Path runDir) throws IOException {
+        RunDirectory dir = RunDirectory.of(runDir);
+        List<Integer> missing = new ArrayList<>();
+        for (int t : dir.trials()) {
+            if (!Files.isRegularFile(dir.resultJson(t))) {
+                missing.add(t);
+            }
+        }
+        return missing;
     }
 
     /** The same report with gate verdicts attached. */

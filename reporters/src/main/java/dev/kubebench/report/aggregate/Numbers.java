@@ -22,6 +22,15 @@ public final class Numbers {
         if (v == 0) {
             return "0";
         }
+        // Fast paths give the same text as the BigDecimal form below (which is Double.toString's shortest digits
+        // without exponent or trailing zeros); reports format hundreds of thousands of numbers.
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        String s = Double.toString(v);
+        if (s.indexOf('E') < 0) {
+            return s;
+        }
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 

@@ -44,6 +44,7 @@ public final class ChartDatasets {
             "workers", "nodes", "num_nodes", "world_size");
 
     private static final double ROW_HALF_HEIGHT = 0.35;
+    private static final int MAX_POD_LABEL = 40;
 
     private ChartDatasets() {
     }
@@ -134,7 +135,7 @@ public final class ChartDatasets {
             total += pods.size();
             for (Map.Entry<String, Instant[]> e : pods.entrySet()) {
                 if (labels.size() < MAX_PODS) {
-                    labels.add("#" + t.trial() + " " + e.getKey());
+                    labels.add(rowLabel(t.trial(), e.getKey()));
                     phases.add(e.getValue());
                 }
             }
@@ -279,6 +280,12 @@ public final class ChartDatasets {
         Map<String, Object> rest = new LinkedHashMap<>(p.values());
         rest.remove(key);
         return rest.isEmpty() ? "" : Numbers.pointLabel(rest);
+    }
+
+    /** {@code #<trial> <pod>}, the pod name cut from the left (its end tells replicas apart) to keep the axis narrow. */
+    static String rowLabel(int trial, String pod) {
+        String p = pod.length() > MAX_POD_LABEL ? "…" + pod.substring(pod.length() - MAX_POD_LABEL + 1) : pod;
+        return "#" + trial + " " + p;
     }
 
     private static String trialKey(RunResult r) {

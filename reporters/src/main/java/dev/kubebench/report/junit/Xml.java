@@ -21,6 +21,9 @@ final class Xml {
         if (s == null) {
             return "";
         }
+        if (isPlain(s)) {
+            return s;
+        }
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -60,5 +63,16 @@ final class Xml {
             }
         }
         return b.toString();
+    }
+
+    /** True when no character needs escaping or replacing (the common case: names, numbers). */
+    private static boolean isPlain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c >= 0xD800) {
+                return false;
+            }
+        }
+        return true;
     }
 }

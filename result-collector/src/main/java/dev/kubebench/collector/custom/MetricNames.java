@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /** Metric-name helpers: names are lower snake_case with the unit last ({@code step_time_p99_ms}). */
 public final class MetricNames {
-    private static final Pattern UNIT_SUFFIX = Pattern.compile("(.+)_(ms|s|us|ns|per_s|samples_per_s|percent|bytes)$");
+    private static final Pattern UNIT_SUFFIX = Pattern.compile(
+            "(.+?)_(samples_per_s|tokens_per_s|images_per_s|per_s|ms|us|ns|s|percent|bytes|mb|gb)$");
 
     private MetricNames() {
     }
@@ -15,13 +16,8 @@ public final class MetricNames {
     public static String withStatistic(String name, String statistic) {
         Matcher m = UNIT_SUFFIX.matcher(name);
         if (m.matches()) {
-            String base = m.group(1);
-            String unit = m.group(2);
-            // keep compound units whole: throughput_samples_per_s → throughput_p50_samples_per_s
-            if (unit.equals("s") && base.endsWith("_per")) {
-                return withStatistic(base.substring(0, base.length() - 4), statistic) + "_per_s";
-            }
-            return base + "_" + statistic + "_" + unit;
+            // the shortest base keeps compound units whole: throughput_samples_per_s → throughput_p50_samples_per_s
+            return m.group(1) + "_" + statistic + "_" + m.group(2);
         }
         return name + "_" + statistic;
     }

@@ -1,7 +1,6 @@
 package dev.kubebench.collector.mllog;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,15 +14,17 @@ import java.util.Objects;
  *                   informational only, scoring never relies on it
  * @param value      {@code value}: a {@link Double}, {@link String}, {@link Boolean}, a {@code Map<String, Object>}
  *                   of the object's scalar members, or null
- * @param metadata   scalar members of {@code metadata} (numbers as {@link Double}, strings, booleans)
+ * @param metadata   the scalar members of {@code metadata} that kubebench reads ({@link MllogParser#METADATA}:
+ *                   status, epoch_num, epoch_count, first_epoch_num, samples_count, step, metric, rank), numbers as
+ *                   {@link Double}; the map is wrapped, not copied
  * @param lineNumber 1-based line number in the source
  */
 public record MllogEvent(String key, double timeMs, String eventType, Object value, Map<String, Object> metadata,
                          long lineNumber) {
     public MllogEvent {
         Objects.requireNonNull(key, "key");
-        metadata = metadata == null || metadata.isEmpty() ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        // the parser hands over a fresh map it never touches again: wrap, don't copy (this is the hot path)
+        metadata = metadata == null || metadata.isEmpty() ? Map.of() : Collections.unmodifiableMap(metadata);
     }
 
     /** The value as a number, or NaN when it is not numeric. */

@@ -3,11 +3,16 @@ package dev.kubebench.collector.mllog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -35,8 +40,13 @@ public final class MllogParser {
     private static final byte[] KEY_NAME = "\"key\"".getBytes(StandardCharsets.ISO_8859_1);
     private static final int READ_BUFFER = 1 << 16;
     private static final JsonFactory JSON = new JsonFactory();
+    /** Metadata members kept on decoded events; see {@link MllogEvent#metadata()}. */
+    public static final Set<String> METADATA = Set.of("status", "epoch_num", "epoch_count", "first_epoch_num",
+            "samples_count", "step", "metric", "rank");
 
     private final int maxLineBytes;
+    private final boolean fastPath;
+    private final FlatMllogDecoder flat = new FlatMllogDecoder();
 
     // per-parse state
     private MllogVisitor visitor;
@@ -58,6 +68,15 @@ public final class MllogParser {
 
     /** A parser whose lines are capped at {@code maxLineBytes} (at least 256); longer lines lose their tail. */
     public MllogParser(int maxLineBytes) {
+        this(maxLineBytes, true);
+    }
+
+    /**
+     * A parser with a line cap; {@code fastPath == false} decodes every event with Jackson (for tests that check the
+     * fast path decodes exactly as Jackson does).
+     */
+    public MllogParser(int maxLineBytes, boolean fastPath) {
+        this.fastPath = fastPath;
         if (maxLineBytes < 256) {
             throw new IllegalArgumentException("maxLineBytes must be at least 256, got " + maxLineBytes);
         }
@@ -126,11 +145,12 @@ public final class MllogParser {
             }
             int start = i;
             while (i < n) {
-                byte b = buf[i];
-                if (b != '\n' && b != '\r') {
-                    i++;
-                    continue;
+                i = indexOfLineEnd(buf, i, n);
+                if (i < 0) {
+                    i = n;
+                    break;
                 }
+                byte b = buf[i];
                 if (carry > 0 || truncated) {
                     append(buf, start, i - start);
                     line(lineBuf, 0, carry);
@@ -163,6 +183,34 @@ public final class MllogParser {
             carry = 0;
             truncated = false;
         }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+    private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
+    private static final long COLONS = 0x3A3A3A3A3A3A3A3AL;
+
+    /** Index of the first {@code \n} or {@code \r} in {@code [from, to)}, or -1; eight bytes at a time. */
+    static int indexOfLineEnd(byte[] a, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long w = (long) LONGS.get(a, i);
+            long x = w ^ LFS;
+            long y = w ^ CRS;
+            long h = ((x - ONES) & ~x | (y - ONES) & ~y) & HIGHS;
+            if (h != 0) {
+                return i + (Long.numberOfTrailingZeros(h) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (a[i] == '\n' || a[i] == '\r') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void append(byte[] src, int off, int len) {
@@ -231,20 +279,38 @@ public final class MllogParser {
 
     private static int indexOfToken(byte[] a, int off, int end) {
         int last = end - TOKEN.length;
-        for (int i = off; i <= last; i++) {
-            if (a[i] == ':' && a[i + 1] == ':' && a[i + 2] == ':' && a[i + 3] == 'M' && a[i + 4] == 'L'
-                    && a[i + 5] == 'L' && a[i + 6] == 'O' && a[i + 7] == 'G' && a[i + 8] == ' ') {
+        int i = off;
+        while (i <= last) {
+            if (isToken(a, i)) {
                 return i;
+            }
+            // skip ahead to the next ':' eight bytes at a time
+            i++;
+            for (; i + 8 <= last; i += 8) {
+                long w = (long) LONGS.get(a, i) ^ COLONS;
+                long h = (w - ONES) & ~w & HIGHS;
+                if (h != 0) {
+                    i += Long.numberOfTrailingZeros(h) >>> 3;
+                    break;
+                }
+            }
+            while (i <= last && a[i] != ':') {
+                i++;
             }
         }
         return -1;
+    }
+
+    private static boolean isToken(byte[] a, int i) {
+        return a[i] == ':' && a[i + 1] == ':' && a[i + 2] == ':' && a[i + 3] == 'M' && a[i + 4] == 'L'
+                && a[i + 5] == 'L' && a[i + 6] == 'O' && a[i + 7] == 'G' && a[i + 8] == ' ';
     }
 
     /** The top-level {@code "key": "..."} value found by a byte scan, or null when there is none. */
     private static String findKey(byte[] a, int off, int end) {
         int last = end - KEY_NAME.length;
         for (int i = off; i <= last; i++) {
-            if (a[i] == '"' && a[i + 1] == 'k' && a[i + 2] == 'e' && a[i + 3] == 'y' && a[i + 4] == '"') {
+            if (a[i + 1] == 'k' && a[i] == '"' && a[i + 2] == 'e' && a[i + 3] == 'y' && a[i + 4] == '"') {
                 int j = i + 5;
                 while (j < end && (a[j] == ' ' || a[j] == '\t')) {
                     j++;
@@ -273,6 +339,12 @@ public final class MllogParser {
     }
 
     private MllogEvent decode(byte[] a, int off, int end) {
+        if (fastPath) {
+            MllogEvent e = flat.decode(a, off, end, lines);
+            if (e != null) {
+                return e;
+            }
+        }
         try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), a, off, end - off)) {
             return read(p);
         } catch (JacksonException e) {
@@ -324,7 +396,7 @@ public final class MllogParser {
                     value = scalarOrObject(p, t);
                     break;
                 case "metadata":
-                    metadata = t == JsonToken.START_OBJECT ? object(p) : skip(p);
+                    metadata = t == JsonToken.START_OBJECT ? metadata(p) : skip(p);
                     break;
                 default:
                     p.skipChildren();
@@ -382,6 +454,30 @@ public final class MllogParser {
         while ((name = p.nextName()) != null) {
             Object v = scalar(p, p.nextToken());
             if (v != null) {
+                map.put(name, v);
+            }
+        }
+        return map;
+    }
+
+    /**
+     * The metadata members kubebench reads; {@code file}, {@code lineno} and the rest are skipped without
+     * materialising their values.
+     */
+    private static Map<String, Object> metadata(JsonParser p) {
+        Map<String, Object> map = null;
+        String name;
+        while ((name = p.nextName()) != null) {
+            JsonToken t = p.nextToken();
+            if (!METADATA.contains(name)) {
+                p.skipChildren();
+                continue;
+            }
+            Object v = scalar(p, t);
+            if (v != null) {
+                if (map == null) {
+                    map = new HashMap<>(8);
+                }
                 map.put(name, v);
             }
         }

@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +129,34 @@ class MllogParserTest {
         assertEquals(Map.of("throughput", 12.5), e.value());
         assertEquals(3.0, e.metadataNumber("step"));
         assertEquals(9.5, e.timeMs());
+    }
+
+    @Test
+    void fastPathDecodesExactlyAsJacksonOnTheRealLogs() throws IOException {
+        Path logs = Path.of(System.getProperty("kubebench.shared"), "mlperf-logs");
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(logs)) {
+            files = s.filter(p -> p.getFileName().toString().startsWith("result_")).sorted().toList();
+        }
+        assertEquals(30, files.size());
+        String odd = ":::MLLOG {\"key\": \"eval_accuracy\", \"time_ms\": \"12\", \"value\": 1e-3, "
+                + "\"metadata\": {\"metric\": \"FID\", \"epoch_num\": -0.5E+2, \"x\": [1]}}\n"
+                + ":::MLLOG {\"key\": \"run_stop\", \"time_ms\": 5, \"value\": {\"a\": {\"b\": 1}, \"c\": 2}}\n"
+                + ":::MLLOG {\"key\": \"run_stop\", \"time_ms\": 1234567890123456789, \"value\": \"a\\\"b\"} tail\n"
+                + ":::MLLOG {\"key\": \"run_start\", \"time_ms\": 01}\n";
+        Path extra = Files.createTempFile("mllog", ".txt");
+        Files.writeString(extra, odd);
+        List<Path> all = new ArrayList<>(files);
+        all.add(extra);
+        for (Path f : all) {
+            Collect fast = new Collect();
+            Collect jackson = new Collect();
+            ParseStats a = new MllogParser(MllogParser.DEFAULT_MAX_LINE_BYTES, true).parse(f, fast);
+            ParseStats b = new MllogParser(MllogParser.DEFAULT_MAX_LINE_BYTES, false).parse(f, jackson);
+            assertEquals(b, a, f.toString());
+            assertEquals(jackson.events, fast.events, f.toString());
+        }
+        Files.delete(extra);
     }
 
     @Test

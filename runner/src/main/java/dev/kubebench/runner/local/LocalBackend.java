@@ -105,8 +105,8 @@ public final class LocalBackend implements Backend {
                         + "set local.command");
             }
             if (OperatorEnvironment.replicasOf(jobName(trial), job).isEmpty()) {
-                problems.add(where + "job.replicas: no replica of a type " + job.kind().kindName() + " runs ("
-                        + String.join(", ", job.kind().replicaTypes()) + ")");
+                problems.add(where + "job.replicas: none of " + job.kind().kindName() + "'s replica types ("
+                        + String.join(", ", job.kind().replicaTypes()) + ") has a replica to run");
             }
             job.files().forEach((name, path) -> {
                 if (!Files.isRegularFile(path) || !Files.isReadable(path)) {

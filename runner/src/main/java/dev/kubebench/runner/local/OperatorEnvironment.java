@@ -68,6 +68,27 @@ public final class OperatorEnvironment {
         return List.copyOf(replicas);
     }
 
+    /** The replicas of this environment's job, as {@link #replicasOf}. */
+    public List<Replica> replicas() {
+        return replicasOf(jobName, job);
+    }
+
+    /**
+     * The GPUs the device plugin would give this replica, as {@code CUDA_VISIBLE_DEVICES}: replica k of the job (in
+     * {@link #replicas()} order) gets host GPUs {@code k*g .. k*g+g-1} for {@code g = resources.gpus}, so replicas
+     * never share a device (NCCL refuses two ranks on one GPU); no GPUs requested means none visible, as in a pod
+     * without a GPU limit.
+     */
+    public String visibleGpus(Replica replica) {
+        int gpus = job.resources().gpus();
+        int ordinal = replicas().indexOf(replica);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < gpus; i++) {
+            ids.add(Integer.toString(ordinal * gpus + i));
+        }
+        return String.join(",", ids);
+    }
+
     /**
      * The pod name the controller gives a replica: {@code <job>-<type lowercase>-<i>} for v1 kinds,
      * {@code <job>-launcher} for the MPI launcher, {@code <job>-node-0-<i>} for TrainJob (its JobSet pod name

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *
  * <p>Container env, in order (a later name wins, each value may reference the ones before it):
  * {@code KUBEBENCH_RUN_ID}, {@code KUBEBENCH_TRIAL}, {@code KUBEBENCH_FILES_DIR}, {@code job.env}, the operator's
- * variables (appended after the user's, as the operators do), {@code local.env}. The argv is
+ * variables (appended after the user's, as the operators do), {@code CUDA_VISIBLE_DEVICES} (the replica's share of
+ * the host GPUs, {@link OperatorEnvironment#visibleGpus}), {@code local.env}. The argv is
  * {@code local.command} when given, else {@code job.command + job.args}; {@code $(VAR)} is expanded against the
  * container env; the files mount path {@value JobSpec#FILES_MOUNT_PATH} is rewritten to the trial's files
  * directory; argv[0] {@code python3}/{@code python} becomes {@code $KUBEBENCH_PYTHON} and {@code torchrun} becomes
@@ -64,6 +65,7 @@ public record ReplicaLaunch(Replica replica, List<String> argv, Map<String, Stri
         declared.put("KUBEBENCH_FILES_DIR", files);
         declared.putAll(spec.job().env());
         declared.putAll(operator.env(replica));
+        declared.put("CUDA_VISIBLE_DEVICES", operator.visibleGpus(replica));
         if (spec.local() != null) {
             declared.putAll(spec.local().env());
         }

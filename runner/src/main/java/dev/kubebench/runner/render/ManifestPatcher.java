@@ -165,7 +165,8 @@ final class ManifestPatcher {
     private void patchKubeflowJob(Map<String, Object> spec, JobKind kind) {
         JobSpec job = ctx.job();
         String field = kind.replicaSpecsField();
-        Map<String, Object> replicaSpecs = requireMap(spec, field, "spec." + field);
+        Map<String, Object> replicaSpecs = canonicalTypes(requireMap(spec, field, "spec." + field), kind);
+        spec.put(field, replicaSpecs);
         for (String type : job.replicas().keySet()) {
             if (!replicaSpecs.containsKey(type)) {
                 throw fail("spec." + field, "has no " + type + " replica, but job.replicas sets one; add it to the"
@@ -205,6 +206,24 @@ final class ManifestPatcher {
         if (gang != null) {
             Trees.child(runPolicy, "schedulingPolicy").putAll(gang);
         }
+    }
+
+    /**
+     * The replica specs with their types in the operator's CamelCase ({@code master} becomes {@code Master}), as the
+     * operator normalises them ({@code setTypeNameToCamelCase}); unknown types are kept as written.
+     */
+    private static Map<String, Object> canonicalTypes(Map<String, Object> replicaSpecs, JobKind kind) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        replicaSpecs.forEach((type, value) -> {
+            String canonical = type;
+            for (String known : kind.replicaTypes()) {
+                if (known.equalsIgnoreCase(type)) {
+                    canonical = known;
+                }
+            }
+            out.put(canonical, value);
+        });
+        return out;
     }
 
     private void patchBatchJob(Map<String, Object> spec) {

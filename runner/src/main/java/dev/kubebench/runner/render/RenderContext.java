@@ -2,6 +2,7 @@ package dev.kubebench.runner.render;
 
 import dev.kubebench.catalog.spec.BenchmarkSpec;
 import dev.kubebench.catalog.spec.JobSpec;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +28,7 @@ record RenderContext(BenchmarkSpec spec, String jobName, String namespace, Map<S
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(jobName, "jobName");
         Objects.requireNonNull(namespace, "namespace");
-        runLabels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(runLabels));
+        runLabels = Collections.unmodifiableMap(new LinkedHashMap<>(runLabels));
     }
 
     JobSpec job() {

@@ -244,6 +244,27 @@ class ManifestRendererTest {
     }
 
     @Test
+    void manifestReplicaTypesAreMatchedLikeTheOperatorDoes() throws IOException {
+        Path manifest = tmp.resolve("mpi.yaml");
+        Files.writeString(manifest, "apiVersion: kubeflow.org/v2beta1\nkind: MPIJob\nmetadata: {name: x}\n"
+                + "spec:\n  mpiReplicaSpecs:\n    launcher:\n      template:\n        spec:\n"
+                + "          containers: [{name: launcher, image: img, command: [mpirun, hostname]}]\n"
+                + "    worker:\n      replicas: 2\n      template:\n        spec:\n"
+                + "          containers: [{name: worker, image: img}]\n");
+        Map<String, Object> job = RenderFixtures.render("hvd", spec(withManifest(job(JobKind.MPI_JOB,
+                replicas("Launcher", 1, "Worker", 2), GPU8), manifest), H100, KUEUE_GANG, List.of())).job();
+        assertEquals(List.of("Launcher", "Worker"), List.copyOf(at(job, "spec", "mpiReplicaSpecs").keySet()));
+        Map<String, Object> launcher = replicaPodSpec(job, "mpiReplicaSpecs", "Launcher");
+        assertNull(launcher.get("nodeSelector"), "the launcher is recognised and kept off the GPU pool");
+        assertNull(container(launcher).get("resources"));
+        Map<String, Object> worker = replicaPodSpec(job, "mpiReplicaSpecs", "Worker");
+        assertEquals("worker", container(worker).get("name"), "MPI uses the first container whatever its name");
+        assertEquals(8, at(container(worker), "resources", "limits").get("nvidia.com/gpu"));
+        assertEquals(3, at(job, "spec", "runPolicy", "schedulingPolicy").get("minAvailable"));
+        assertEquals(List.of(), CrdSchemas.validate(job));
+    }
+
+    @Test
     void malformedManifestYamlNamesTheLine() throws IOException {
         Path manifest = tmp.resolve("bad.yaml");
         Files.writeString(manifest, "apiVersion: kubeflow.org/v1\nkind: [PyTorchJob\n");

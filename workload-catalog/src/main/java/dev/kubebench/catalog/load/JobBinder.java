@@ -280,7 +280,11 @@ final class JobBinder {
                     for (Node.Entry e : ((Node.MapNode) s.get(k.replicaSpecsField())).entries()) {
                         String type = canonicalType(k, e.key());
                         Node r = e.value() instanceof Node.MapNode ? ((Node.MapNode) e.value()).get("replicas") : null;
-                        replicas.put(type == null ? e.key() : type, count(r, 1));
+                        String t = type == null ? e.key() : type;
+                        replicas.put(t, count(r, 1));
+                        containers(k, t, e.value(), problems);
+                        // Webhook-rule errors about these counts point into the manifest.
+                        job.marks().put("spec.job.replicas." + t, r == null ? e.keyMark() : r.mark());
                     }
                 } else if (k == JobKind.TRAIN_JOB && s.get("trainer") instanceof Node.MapNode) {
                     replicas.put("Node", count(((Node.MapNode) s.get("trainer")).get("numNodes"), 1));
@@ -290,6 +294,36 @@ final class JobBinder {
                 }
             }
             return new ManifestInfo(kind, apiVersion, replicas);
+        }
+
+        /**
+         * The v1 webhooks require a container with the kind's name (pytorch, tensorflow, ...) in every replica and an
+         * image on every container; the MPIJob operators use containers[0], which must exist.
+         */
+        private static void containers(JobKind k, String type, Node replica, Problems problems) {
+            Node template = replica instanceof Node.MapNode ? ((Node.MapNode) replica).get("template") : null;
+            Node pod = template instanceof Node.MapNode ? ((Node.MapNode) template).get("spec") : null;
+            Node list = pod instanceof Node.MapNode ? ((Node.MapNode) pod).get("containers") : null;
+            String where = "spec.job.manifest";
+            if (!(list instanceof Node.ListNode) || ((Node.ListNode) list).items().isEmpty()) {
+                problems.add(replica.mark(), where, "replica " + type + " has no template.spec.containers");
+                return;
+            }
+            boolean named = false;
+            for (Node c : ((Node.ListNode) list).items()) {
+                Node.MapNode cm = c instanceof Node.MapNode ? (Node.MapNode) c : null;
+                String name = cm == null ? null : text(cm.get("name"));
+                named |= k.containerName().equals(name);
+                if (cm == null || text(cm.get("image")) == null || text(cm.get("image")).isBlank()) {
+                    problems.add(c.mark(), where, "replica " + type + ": container '" + name + "' needs an image");
+                }
+            }
+            boolean needsName = k != JobKind.MPI_JOB;
+            if (needsName && !named) {
+                problems.add(list.mark(), where, "replica " + type + " has no container named '" + k.containerName()
+                        + "'; the " + k.kindName() + " webhook requires one (the operator injects its environment"
+                        + " and port there)");
+            }
         }
 
         private static String text(Node n) {

@@ -113,18 +113,28 @@ public sealed interface Node {
     /**
      * A scalar typed as YAML resolved it: null, {@link String}, {@link Boolean}, {@link Long},
      * {@link java.math.BigInteger} or {@link Double}.
+     *
+     * @param raw the scalar as written in the document for numbers and booleans (so {@code 5.0} splices into a
+     *            string as {@code 5.0}, not {@code 5}); null when not known
      */
-    record ScalarNode(Mark mark, Object value) implements Node {
+    record ScalarNode(Mark mark, Object value, String raw) implements Node {
         public ScalarNode {
             Objects.requireNonNull(mark, "mark");
+        }
+
+        public ScalarNode(Mark mark, Object value) {
+            this(mark, value, null);
         }
 
         public boolean isNull() {
             return value == null;
         }
 
-        /** The value as text, the way it would appear in a string. */
+        /** The value as text, the way it was written (numbers, booleans) or would appear in a string. */
         public String text() {
+            if (raw != null && !(value instanceof String)) {
+                return raw;
+            }
             if (value instanceof Double) {
                 double d = (Double) value;
                 if (d == Math.rint(d) && Math.abs(d) < 1e15) {

@@ -10,7 +10,8 @@ import java.util.List;
  * {@code kind}, {@code metadata} or {@code spec} is relative to {@code spec} ({@code parameters.batchSize}). List items
  * are addressed as {@code data[0].claim}; keys containing dots are quoted: {@code nodePool.nodeSelector."a.b/c"}.
  * The value is read as YAML, so {@code 128} is an integer, {@code "128"} a string, {@code true} a boolean and
- * {@code [1,2]} a list. Missing mappings on the path are created.
+ * {@code [1,2]} a list; a value containing a template ({@code {{ .name }}}) or that is not YAML is a string. Missing
+ * mappings on the path are created.
  */
 final class Overrides {
     private Overrides() {
@@ -56,14 +57,15 @@ final class Overrides {
         }
         String text = arg.substring(eq + 1);
         Node value;
-        if (text.isEmpty()) {
-            value = new Node.ScalarNode(mark, "");
+        if (text.isEmpty() || text.contains("{{")) {
+            // A template would read as a YAML flow mapping; it is meant as text, substituted later.
+            value = new Node.ScalarNode(mark, text);
         } else {
             try {
                 value = remark(YamlTreeReader.readText(text, "--set " + arg), mark);
             } catch (KubebenchException e) {
-                problems.add(mark, null, "the value is not valid YAML; quote it");
-                return null;
+                // Not YAML (e.g. "[--flag"): take it literally; binding reports it if a list or number was needed.
+                value = new Node.ScalarNode(mark, text);
             }
         }
         return new Override(arg, path, value);
@@ -180,6 +182,6 @@ final class Overrides {
             }
             return new Node.ListNode(mark, items);
         }
-        return new Node.ScalarNode(mark, ((Node.ScalarNode) n).value());
+        return new Node.ScalarNode(mark, ((Node.ScalarNode) n).value(), ((Node.ScalarNode) n).raw());
     }
 }

@@ -3,6 +3,7 @@ package dev.kubebench.catalog.load;
 import dev.kubebench.catalog.error.Failure;
 import dev.kubebench.catalog.error.KubebenchException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,9 +14,16 @@ import java.util.Set;
  */
 public final class Problems {
     private final Set<String> lines = new LinkedHashSet<>();
+    private final Set<String> places = new HashSet<>();
 
-    /** Adds a problem at {@code mark} about the field at {@code path}. */
+    /**
+     * Adds a problem at {@code mark} about the field at {@code path}. Only the first problem per position and field
+     * is kept: a value already reported (an unknown parameter, say) does not cascade into a type error.
+     */
     public void add(Mark mark, String path, String message) {
+        if (!places.add(mark + "|" + path)) {
+            return;
+        }
         lines.add(mark + ": " + (path == null || path.isEmpty() ? "" : path + ": ") + message);
     }
 

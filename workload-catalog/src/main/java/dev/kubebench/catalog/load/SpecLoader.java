@@ -11,10 +11,12 @@ import dev.kubebench.catalog.spec.Sweep;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
@@ -33,7 +35,7 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 public final class SpecLoader {
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES, YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .build();
 
     private final MlperfCatalog catalog;
@@ -71,9 +73,10 @@ public final class SpecLoader {
         Problems problems = new Problems();
         Node.MapNode merged = Profiles.apply((Node.MapNode) root, profile, problems);
         merged = Overrides.apply(merged, sets == null ? List.of() : sets, problems);
-        String resolvedYaml = YAML.writeValueAsString(merged.toPlain());
-        Path dir = file.toAbsolutePath().getParent();
-        BenchmarkPlan plan = expand(file, profile, merged, resolvedYaml, dir == null ? Path.of(".") : dir, problems);
+        Path parent = file.toAbsolutePath().getParent();
+        Path dir = parent == null ? Path.of(".") : parent;
+        String resolvedYaml = YAML.writeValueAsString(absolutePaths(merged, dir).toPlain());
+        BenchmarkPlan plan = expand(file, profile, merged, resolvedYaml, dir, problems);
         problems.throwIfAny();
         return plan;
     }
@@ -83,37 +86,28 @@ public final class SpecLoader {
      * too, so a broken profile is found before someone picks it.
      */
     public List<String> validate(Path file, String profile, List<String> sets) {
-        Problems all = new Problems();
+        List<String> all = new ArrayList<>();
         try {
             load(file, profile, sets);
         } catch (KubebenchException e) {
-            all.addAll(e);
-            if (profile == null && !hasStructure(e)) {
-                return all.lines();
-            }
+            all.addAll(e.problems());
         }
         if (profile == null) {
+            Set<String> base = new HashSet<>(all);
             for (String p : profileNames(file)) {
                 try {
                     load(file, p, sets);
                 } catch (KubebenchException e) {
+                    // Problems of the base spec are reported once, not again for every profile.
                     for (String line : e.problems()) {
-                        all.addAll(new KubebenchException(Failure.INVALID_INPUT,
-                                List.of(line + " (with --profile " + p + ")"), null));
+                        if (!base.contains(line)) {
+                            all.add(line + " (with --profile " + p + ")");
+                        }
                     }
                 }
             }
         }
-        return all.lines();
-    }
-
-    /** The trial count of a valid spec; convenience for {@code validate} output. */
-    public int trialCount(Path file, String profile, List<String> sets) {
-        return load(file, profile, sets).trials().size();
-    }
-
-    private static boolean hasStructure(KubebenchException e) {
-        return e.problems().size() != 1 || !e.problems().get(0).contains("invalid YAML");
+        return all;
     }
 
     private static List<String> profileNames(Path file) {
@@ -162,7 +156,10 @@ public final class SpecLoader {
             total += b == null ? 1 : b.spec().repetitions();
         }
         if (total > SpecBinder.MAX_TRIALS) {
-            problems.add(spec == null ? merged.mark() : spec.mark(), "spec", total
+            Node sweepNode = spec == null ? null : spec.get("sweep");
+            Mark at = sweepNode != null ? sweepNode.mark() : pointMarks.get(0).getOrDefault("spec.repetitions",
+                    merged.mark());
+            problems.add(at, sweepNode != null ? "spec.sweep" : "spec.repetitions", "the plan has " + total
                     + " trials (sweep points x repetitions); at most " + SpecBinder.MAX_TRIALS + " are allowed");
             return null;
         }
@@ -190,6 +187,48 @@ public final class SpecLoader {
                 new BenchmarkSpec(s.workload(), s.job(), s.nodePool(), s.scheduling(), s.data(), baseValues,
                         s.sweep(), s.repetitions(), s.timeout(), s.collect(), s.gates(), s.local()));
         return new BenchmarkPlan(file, profile, resolved, resolvedYaml, trials);
+    }
+
+    /**
+     * The tree with {@code job.files} and {@code job.manifest} made absolute, so that the resolved YAML (written into
+     * the run directory) still finds them. Templated paths are left as written.
+     */
+    private static Node.MapNode absolutePaths(Node.MapNode root, Path dir) {
+        Node spec = root.get("spec");
+        Node job = spec instanceof Node.MapNode ? ((Node.MapNode) spec).get("job") : null;
+        if (!(job instanceof Node.MapNode)) {
+            return root;
+        }
+        Node.MapNode j = (Node.MapNode) job;
+        Node.Entry manifest = j.entry("manifest");
+        if (manifest != null) {
+            j = j.with("manifest", manifest.keyMark(), absolute(manifest.value(), dir));
+        }
+        Node.Entry files = j.entry("files");
+        if (files != null && files.value() instanceof Node.MapNode) {
+            List<Node.Entry> out = new ArrayList<>();
+            for (Node.Entry e : ((Node.MapNode) files.value()).entries()) {
+                out.add(new Node.Entry(e.key(), e.keyMark(), absolute(e.value(), dir)));
+            }
+            j = j.with("files", files.keyMark(), new Node.MapNode(files.value().mark(), out));
+        }
+        Node.MapNode s = ((Node.MapNode) spec).with("job", ((Node.MapNode) spec).entry("job").keyMark(), j);
+        return root.with("spec", root.entry("spec").keyMark(), s);
+    }
+
+    private static Node absolute(Node n, Path dir) {
+        if (!(n instanceof Node.ScalarNode) || !(((Node.ScalarNode) n).value() instanceof String)) {
+            return n;
+        }
+        String p = (String) ((Node.ScalarNode) n).value();
+        if (p.contains("{{")) {
+            return n;
+        }
+        try {
+            return new Node.ScalarNode(n.mark(), dir.resolve(p).normalize().toString());
+        } catch (java.nio.file.InvalidPathException e) {
+            return n;
+        }
     }
 
     /** Templates every field of {@code spec} except the parameter definitions themselves. */

@@ -100,7 +100,8 @@ final class Templates {
     /** The parameter's value placed where the placeholder was written, so type errors point at the use. */
     private static Node retarget(Node value, Mark mark) {
         if (value instanceof Node.ScalarNode) {
-            return new Node.ScalarNode(mark, ((Node.ScalarNode) value).value());
+            Node.ScalarNode s = (Node.ScalarNode) value;
+            return new Node.ScalarNode(mark, s.value(), s.raw());
         }
         return value;
     }

@@ -28,6 +28,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLParser;
@@ -44,10 +45,12 @@ public final class YamlTreeReader {
     /** Deepest accepted nesting of mappings and lists. */
     public static final int MAX_DEPTH = 64;
     /** Most nodes a document may hold, counting every alias as a full copy of its anchor. */
-    public static final int MAX_NODES = 200_000;
+    public static final int MAX_NODES = 100_000;
 
     private static final YAMLFactory FACTORY = YAMLFactory.builder()
             .loadSettings(LoadSettings.builder().setCodePointLimit(MAX_BYTES + 1).build())
+            // Duplicates are reported by this reader, with the key's position, among all other problems.
+            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private final String source;
@@ -148,16 +151,17 @@ public final class YamlTreeReader {
                 break;
             case VALUE_NUMBER_INT:
                 Number n = parser.getNumberValue();
-                node = new Node.ScalarNode(mark, n instanceof BigInteger ? n : Long.valueOf(n.longValue()));
+                node = new Node.ScalarNode(mark, n instanceof BigInteger ? n : Long.valueOf(n.longValue()),
+                        parser.getString());
                 break;
             case VALUE_NUMBER_FLOAT:
-                node = new Node.ScalarNode(mark, parser.getDoubleValue());
+                node = new Node.ScalarNode(mark, parser.getDoubleValue(), parser.getString());
                 break;
             case VALUE_TRUE:
-                node = new Node.ScalarNode(mark, Boolean.TRUE);
+                node = new Node.ScalarNode(mark, Boolean.TRUE, parser.getString());
                 break;
             case VALUE_FALSE:
-                node = new Node.ScalarNode(mark, Boolean.FALSE);
+                node = new Node.ScalarNode(mark, Boolean.FALSE, parser.getString());
                 break;
             case VALUE_NULL:
                 node = new Node.ScalarNode(mark, null);

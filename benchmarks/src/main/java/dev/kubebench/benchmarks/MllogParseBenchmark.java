@@ -1,0 +1,51 @@
+package dev.kubebench.benchmarks;
+
+import dev.kubebench.collector.mllog.MllogAccumulator;
+import dev.kubebench.collector.mllog.MllogParser;
+import dev.kubebench.collector.mllog.MllogRun;
+import dev.kubebench.collector.mllog.ParseStats;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * MLLOG parsing throughput on one core. Each invocation parses {@value #MIB} MiB of MLLOG-heavy text generated in
+ * {@link #setup()} ({@link MllogSamples}); with {@code @OperationsPerInvocation(64)} the reported ops/s are MiB/s.
+ *
+ * <pre>
+ * mvn -q -o -pl benchmarks -am package -DskipTests
+ * java -jar benchmarks/target/benchmarks.jar MllogParseBenchmark -f 1 -wi 2 -i 3
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class MllogParseBenchmark {
+    static final int MIB = 64;
+
+    private byte[] log;
+
+    @Setup
+    public void setup() {
+        log = new MllogSamples(42).generate(MIB << 20);
+        log = java.util.Arrays.copyOf(log, MIB << 20);
+    }
+
+    /** Scan + decode the events the run summary needs + accumulate (what {@code kubebench collect} does). */
+    @Benchmark
+    @OperationsPerInvocation(MIB)
+    public MllogRun parseAndAccumulate() throws IOException {
+        MllogAccumulator acc = new MllogAccumulator();
+        ParseStats stats = new MllogParser().parse(new ByteArrayInputStream(log), acc);
+        return acc.finish(List.of(), stats);
+    }
+}

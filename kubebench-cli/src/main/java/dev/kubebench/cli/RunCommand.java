@@ -1,0 +1,157 @@
+package dev.kubebench.cli;
+
+import dev.kubebench.catalog.error.Failure;
+import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.catalog.load.SpecLoader;
+import dev.kubebench.catalog.plan.BenchmarkPlan;
+import dev.kubebench.catalog.plan.Trial;
+import dev.kubebench.collector.JobEnd;
+import dev.kubebench.collector.TrialCollector;
+import dev.kubebench.collector.result.RunResult;
+import dev.kubebench.collector.result.TrialStatus;
+import dev.kubebench.collector.store.AtomicFiles;
+import dev.kubebench.collector.store.ResultsStore;
+import dev.kubebench.collector.store.RunDirectory;
+import dev.kubebench.runner.Backend;
+import dev.kubebench.runner.RunExecutor;
+import dev.kubebench.runner.TrialOutcome;
+import dev.kubebench.runner.local.LocalBackend;
+import dev.kubebench.runner.render.ManifestRenderer;
+import dev.kubebench.runner.render.ManifestWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kubebench run SPEC}: runs every trial of a benchmark on a backend, collects each trial's result.json as it
+ * ends, and writes the summary and reports into the run directory, even when trials fail or the run is interrupted.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a benchmark: every trial (sweep point x repetition) on the cluster through the training "
+                + "operators, or with --local as processes on this machine; then collect results and write reports.",
+            "Results go to <results-dir>/<benchmark>/<run-id>/."})
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    VerboseMixin verbose;
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "The benchmark spec (YAML).")
+    Path specFile;
+
+    @Option(names = "--local", description = "Run replicas as local processes instead of on a cluster.")
+    boolean local;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "Apply the spec's named profile.")
+    String profile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a spec value (see docs/spec.md).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--results-dir", paramLabel = "DIR", defaultValue = "results",
+            description = "Where run directories are written (default: ${DEFAULT-VALUE}).")
+    Path resultsDir;
+
+    @Option(names = "--keep", description = "Keep what each trial created (pods, jobs) instead of deleting it.")
+    boolean keep;
+
+    @Option(names = "--no-report", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Write CSV, HTML, Markdown and JUnit reports into the run directory (default: on).")
+    boolean report;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Clock clock = Clock.systemUTC();
+        BenchmarkPlan plan = SpecLoader.loadFile(specFile, profile, sets);
+        try (Backend backend = openBackend()) {
+            backend.preflight(plan);
+            RunDirectory run = new ResultsStore(resultsDir).createRun(plan.benchmarkName(), clock, new SecureRandom());
+            RunRecorder recorder = new RunRecorder(run, plan, backend.name(), specFile);
+            recorder.writeBenchmarkYaml();
+            out.printf("kubebench: running %s (%d trial%s, %s backend) -> %s%n", plan.benchmarkName(),
+                    plan.trials().size(), plan.trials().size() == 1 ? "" : "s", backend.name(), run.path());
+            out.flush();
+            List<RunResult> results = new ArrayList<>();
+            TrialCollector collector = new TrialCollector();
+            ManifestRenderer renderer = new ManifestRenderer();
+            try (StatusDisplay status = new StatusDisplay(out, StatusDisplay.stdoutIsTerminal(), clock)) {
+                RunExecutor executor = new RunExecutor(backend, run.runId(),
+                        trial -> prepareTrial(run, renderer, trial),
+                        trial -> status.trial(trial.index() + 1, plan.trials().size()),
+                        (trial, outcome, dir) -> {
+                            status.finishLine();
+                            RunResult result = collect(collector, run, trial, outcome, err);
+                            results.add(result);
+                            out.println(Summaries.trialLine(result));
+                            out.flush();
+                        },
+                        clock, keep);
+                executor.installShutdownHook(Duration.ofSeconds(30));
+                executor.run(plan);
+            }
+            recorder.finish(results, report, err);
+            out.println();
+            out.print(Summaries.table(results));
+            out.printf("%nresults: %s%n", run.path().toAbsolutePath());
+            if (report) {
+                out.printf("report:  %s%n", run.reportHtml().toAbsolutePath());
+            }
+            out.flush();
+            return Summaries.exitCode(results, plan.trials().size());
+        }
+    }
+
+    private Backend openBackend() {
+        if (local) {
+            return new LocalBackend();
+        }
+        throw new KubebenchException(Failure.INVALID_INPUT,
+                "the Kubernetes backend is not available in this build; use --local");
+    }
+
+    private static Path prepareTrial(RunDirectory run, ManifestRenderer renderer, Trial trial) {
+        try {
+            Path dir = run.createTrial(trial.index());
+            // What this trial is (or would be, with --local) on a cluster, for the record and for debugging.
+            AtomicFiles.writeString(run.manifest(trial.index()),
+                    ManifestWriter.toYaml(renderer.render(trial, run.runId(), "default")));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RunResult collect(TrialCollector collector, RunDirectory run, Trial trial, TrialOutcome outcome,
+                                     PrintWriter err) {
+        JobEnd end = new JobEnd(outcome.state().name(), outcome.failureClass().name(), outcome.reason(),
+                outcome.startedAt(), outcome.finishedAt());
+        try {
+            return collector.collect(run, trial, end);
+        } catch (IOException e) {
+            err.println("error: could not write the result of trial " + trial.index() + ": " + e.getMessage());
+            err.flush();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Statuses the run may end with, for the exit code. */
+    static TrialStatus worst(List<RunResult> results) {
+        return Summaries.worst(results);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.kubebench.cli;
+
+import dev.kubebench.catalog.plan.BenchmarkPlan;
+import dev.kubebench.collector.result.RunResult;
+import dev.kubebench.collector.result.TrialStatus;
+import dev.kubebench.collector.store.AtomicFiles;
+import dev.kubebench.collector.store.ResultsStore;
+import dev.kubebench.collector.store.RunDirectory;
+import dev.kubebench.report.Reports;
+import dev.kubebench.report.RunReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes the run-level files of a run directory: benchmark.yaml (the resolved spec as run, with the tool version,
+ * backend and git sha in a comment header, so the file can be run again as is), and at the end summary.json, the
+ * reports and the results index entry.
+ */
+final class RunRecorder {
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final RunDirectory run;
+    private final BenchmarkPlan plan;
+    private final String backend;
+    private final Path specFile;
+    private final Instant startedAt = Instant.now();
+
+    RunRecorder(RunDirectory run, BenchmarkPlan plan, String backend, Path specFile) {
+        this.run = run;
+        this.plan = plan;
+        this.backend = backend;
+        this.specFile = specFile;
+    }
+
+    void writeBenchmarkYaml() throws IOException {
+        StringBuilder header = new StringBuilder();
+        header.append("# kubebench run record: the resolved spec as run (run it again with `kubebench run` on this file)\n");
+        header.append("# kubebench-version: ").append(VersionProvider.version()).append('\n');
+        header.append("# run-id: ").append(run.runId()).append('\n');
+        header.append("# backend: ").append(backend).append('\n');
+        header.append("# spec-file: ").append(specFile.toAbsolutePath().normalize()).append('\n');
+        if (plan.profile() != null) {
+            header.append("# profile: ").append(plan.profile()).append('\n');
+        }
+        String sha = gitSha(specFile.toAbsolutePath().getParent());
+        if (sha != null) {
+            header.append("# git-sha: ").append(sha).append('\n');
+        }
+        header.append("# started-at: ").append(startedAt).append('\n');
+        AtomicFiles.writeString(run.benchmarkYaml(), header + plan.resolvedYaml());
+    }
+
+    /** Writes summary.json, the reports (when asked) and the index entry; problems are reported, never thrown. */
+    void finish(List<RunResult> results, boolean reports, PrintWriter err) {
+        try {
+            AtomicFiles.writeString(run.summaryJson(), JSON.writeValueAsString(summary(results)) + "\n");
+        } catch (IOException e) {
+            err.println("error: could not write " + run.summaryJson() + ": " + e.getMessage());
+        }
+        if (reports) {
+            try {
+                Reports.writeAll(RunReport.of(plan.benchmarkName(), run.runId(), plan.resolvedYaml(), results,
+                        ReportInputs.timelines(run, results)), run.path());
+            } catch (IOException | RuntimeException e) {
+                err.println("error: could not write the reports into " + run.path() + ": " + e.getMessage());
+            }
+        }
+        try {
+            new ResultsStore(run.path().getParent().getParent()).record(run);
+        } catch (IOException | RuntimeException e) {
+            err.println("warning: could not update the results index: " + e.getMessage());
+        }
+        err.flush();
+    }
+
+    private Map<String, Object> summary(List<RunResult> results) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("schema_version", 1);
+        s.put("benchmark", plan.benchmarkName());
+        s.put("run_id", run.runId());
+        s.put("backend", backend);
+        s.put("profile", plan.profile());
+        s.put("started_at", startedAt.toString());
+        s.put("finished_at", Instant.now().toString());
+        s.put("trials_planned", plan.trials().size());
+        s.put("trials_run", results.size());
+        Map<String, Integer> byStatus = new LinkedHashMap<>();
+        for (TrialStatus st : TrialStatus.values()) {
+            byStatus.put(st.jsonName(), (int) results.stream().filter(r -> r.status() == st).count());
+        }
+        s.put("statuses", byStatus);
+        TrialStatus worst = Summaries.worst(results);
+        s.put("status", worst.jsonName());
+        s.put("exit_code", Summaries.exitCode(results, plan.trials().size()));
+        return s;
+    }
+
+    private static String gitSha(Path dir) {
+        if (dir == null) {
+            return null;
+        }
+        try {
+            Process p = new ProcessBuilder("git", "-C", dir.toString(), "rev-parse", "HEAD")
+                    .redirectErrorStream(true).start();
+            String outText = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            if (!p.waitFor(5, TimeUnit.SECONDS) || p.exitValue() != 0 || !outText.matches("[0-9a-f]{40}")) {
+                p.destroyForcibly();
+                return null;
+            }
+            return outText;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.kubebench.cli;
+
+import dev.kubebench.collector.result.RunResult;
+import dev.kubebench.collector.result.TrialStatus;
+import java.util.List;
+import java.util.Locale;
+
+/** Text shown at the end of each trial and of a run, and the run's exit code. */
+final class Summaries {
+    private static final String[][] COLUMNS = {
+        {"throughput_samples_per_s", "samples/s"},
+        {"step_time_p50_ms", "step p50 ms"},
+        {"step_time_p99_ms", "step p99 ms"},
+        {"time_to_train_s", "ttt s"},
+    };
+
+    private Summaries() {
+    }
+
+    /** One line for a finished trial. */
+    static String trialLine(RunResult r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("trial ").append(r.trial()).append(' ').append(r.status().jsonName());
+        if (!r.point().isEmpty()) {
+            sb.append(' ').append(r.point());
+        }
+        for (String[] c : COLUMNS) {
+            double v = r.metric(c[0]);
+            if (!Double.isNaN(v)) {
+                sb.append("  ").append(c[1]).append(' ').append(format(v));
+            }
+        }
+        if (r.failureReason() != null) {
+            sb.append("  reason: ").append(r.failureReason());
+        }
+        return sb.toString();
+    }
+
+    /** The summary table of a run. */
+    static String table(List<RunResult> results) {
+        StringBuilder sb = new StringBuilder();
+        String fmt = "%-6s %-10s %-22s %12s %12s %12s %10s  %s%n";
+        sb.append(String.format(Locale.ROOT, fmt, "trial", "status", "point", "samples/s", "step p50 ms",
+                "step p99 ms", "ttt s", "reason"));
+        for (RunResult r : results) {
+            String point = r.point().isEmpty() ? "-" : r.point().toString();
+            String reason = r.failureReason() == null ? "" : firstLine(r.failureReason());
+            sb.append(String.format(Locale.ROOT, fmt, r.trial(), r.status().jsonName(), clip(point, 22),
+                    format(r.metric("throughput_samples_per_s")), format(r.metric("step_time_p50_ms")),
+                    format(r.metric("step_time_p99_ms")), format(r.metric("time_to_train_s")), reason));
+        }
+        return sb.toString();
+    }
+
+    /** The status that decides the run's exit code: interrupted, then infrastructure, timeout, failure. */
+    static TrialStatus worst(List<RunResult> results) {
+        TrialStatus[] order = {TrialStatus.INTERRUPTED, TrialStatus.INFRASTRUCTURE, TrialStatus.TIMED_OUT,
+            TrialStatus.FAILED};
+        for (TrialStatus s : order) {
+            if (results.stream().anyMatch(r -> r.status() == s)) {
+                return s;
+            }
+        }
+        return TrialStatus.SUCCEEDED;
+    }
+
+    /** The run's exit code; a run that stopped before all trials ran counts as interrupted. */
+    static int exitCode(List<RunResult> results, int planned) {
+        TrialStatus worst = worst(results);
+        if (worst == TrialStatus.SUCCEEDED && results.size() < planned) {
+            return ExitCodes.INTERRUPTED;
+        }
+        switch (worst) {
+            case INTERRUPTED:
+                return ExitCodes.INTERRUPTED;
+            case INFRASTRUCTURE:
+                return ExitCodes.INFRASTRUCTURE;
+            case TIMED_OUT:
+                return ExitCodes.TIMED_OUT;
+            case FAILED:
+                return ExitCodes.WORKLOAD_FAILED;
+            default:
+                return ExitCodes.OK;
+        }
+    }
+
+    private static String format(double v) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl) + " …";
+    }
+}

@@ -1,0 +1,197 @@
+package dev.kubebench.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kubebench.catalog.error.Failure;
+import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.catalog.plan.BenchmarkPlan;
+import dev.kubebench.catalog.plan.Trial;
+import dev.kubebench.catalog.spec.Benchmark;
+import dev.kubebench.catalog.spec.JobKind;
+import dev.kubebench.runner.local.LocalBackend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunExecutorTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    /** A backend double that answers each trial from a script of outcomes (or exceptions). */
+    private static final class ScriptedBackend implements Backend {
+        interface Step {
+            TrialOutcome run(Trial trial, TrialContext context) throws InterruptedException;
+        }
+
+        private final List<Step> steps;
+        final List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
+
+        ScriptedBackend(List<Step> steps) {
+            this.steps = steps;
+        }
+
+        @Override
+        public String name() {
+            return "scripted";
+        }
+
+        @Override
+        public void preflight(BenchmarkPlan plan) {
+        }
+
+        @Override
+        public TrialOutcome runTrial(Trial trial, TrialContext context) throws InterruptedException {
+            ran.add(trial.index());
+            context.timeline().record("submitted", null, null);
+            return steps.get(trial.index()).run(trial, context);
+        }
+
+        @Override
+        public int cleanup(String runId) {
+            return 0;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static TrialOutcome outcome(TrialOutcome.State state) {
+        return new TrialOutcome(state, state == TrialOutcome.State.SUCCEEDED ? FailureClass.NONE
+                : FailureClass.EXIT_CODE, state == TrialOutcome.State.SUCCEEDED ? null : "boom", CLOCK.instant(),
+                CLOCK.instant());
+    }
+
+    private static BenchmarkPlan plan(int trials) {
+        Benchmark b = TestSpecs.benchmark("b", TestSpecs.job(JobKind.JOB, Map.of("Worker", 1), List.of("true")),
+                Duration.ofMinutes(1), null);
+        List<Benchmark> all = new ArrayList<>();
+        for (int i = 0; i < trials; i++) {
+            all.add(b);
+        }
+        return TestSpecs.plan(all);
+    }
+
+    private final List<String> completed = Collections.synchronizedList(new ArrayList<>());
+
+    private RunExecutor executor(Backend backend, TrialCompletion extra) {
+        return new RunExecutor(backend, "run-1", t -> dir.resolve("trials").resolve(Integer.toString(t.index())),
+                null, (trial, outcome, trialDir) -> {
+                    assertTrue(Files.exists(trialDir.resolve("events.jsonl")));
+                    assertFalse(Thread.currentThread().isInterrupted(), "completion runs uninterrupted");
+                    completed.add(trial.index() + ":" + outcome.state());
+                    extra.completed(trial, outcome, trialDir);
+                }, CLOCK, false);
+    }
+
+    @Test
+    void runsEveryTrialInOrderAndContinuesAfterFailures() {
+        ScriptedBackend backend = new ScriptedBackend(List.of(
+                (t, c) -> outcome(TrialOutcome.State.FAILED),
+                (t, c) -> {
+                    throw new KubebenchException(Failure.INFRASTRUCTURE, "0/3 nodes are available");
+                },
+                (t, c) -> outcome(TrialOutcome.State.SUCCEEDED)));
+        List<TrialOutcome> outcomes = executor(backend, TrialCompletion.NONE).run(plan(3));
+        assertEquals(List.of(TrialOutcome.State.FAILED, TrialOutcome.State.INFRASTRUCTURE,
+                TrialOutcome.State.SUCCEEDED), outcomes.stream().map(TrialOutcome::state).collect(Collectors.toList()));
+        assertEquals("0/3 nodes are available", outcomes.get(1).reason());
+        assertEquals(List.of("0:FAILED", "1:INFRASTRUCTURE", "2:SUCCEEDED"), completed);
+    }
+
+    @Test
+    void aCancelDuringCompletionStopsBeforeTheNextTrial() {
+        ScriptedBackend backend = new ScriptedBackend(List.of(
+                (t, c) -> outcome(TrialOutcome.State.SUCCEEDED),
+                (t, c) -> outcome(TrialOutcome.State.SUCCEEDED)));
+        AtomicReference<RunExecutor> self = new AtomicReference<>();
+        RunExecutor executor = executor(backend, (t, o, d) -> self.get().cancel());
+        self.set(executor);
+        List<TrialOutcome> outcomes = executor.run(plan(2));
+        assertEquals(1, outcomes.size());
+        assertEquals(List.of(0), backend.ran);
+        assertTrue(executor.cancelled());
+    }
+
+    @Test
+    void aFailureCausedByTheCancelCountsAsInterrupted() {
+        AtomicReference<RunExecutor> self = new AtomicReference<>();
+        ScriptedBackend backend = new ScriptedBackend(List.of(
+                (t, c) -> {
+                    // As when Ctrl-C reaches a replica before kubebench stops it: the job fails, then we cancel.
+                    self.get().cancel();
+                    return outcome(TrialOutcome.State.FAILED);
+                },
+                (t, c) -> outcome(TrialOutcome.State.SUCCEEDED)));
+        RunExecutor executor = executor(backend, TrialCompletion.NONE);
+        self.set(executor);
+        List<TrialOutcome> outcomes = executor.run(plan(2));
+        assertEquals(1, outcomes.size());
+        assertEquals(TrialOutcome.State.INTERRUPTED, outcomes.get(0).state());
+        assertEquals("interrupted (boom)", outcomes.get(0).reason());
+        assertFalse(Thread.currentThread().isInterrupted());
+    }
+
+    @Test
+    void cancelStopsARealLocalTrialCompletesItAsInterruptedAndLeavesNoProcess() throws Exception {
+        CountDownLatch up = new CountDownLatch(1);
+        ProgressListener progress = new ProgressListener() {
+            @Override
+            public void logLine(String replica, String line) {
+                up.countDown();
+            }
+        };
+        Benchmark sleeper = TestSpecs.benchmark("s", TestSpecs.job(JobKind.JOB, Map.of("Worker", 1),
+                List.of("sh", "-c", "sleep 300 & echo $! > child.pid; echo up; wait")), Duration.ofMinutes(5), null);
+        BenchmarkPlan plan = TestSpecs.plan(List.of(sleeper, sleeper));
+        try (LocalBackend backend = new LocalBackend(System.getenv(), Duration.ofSeconds(1))) {
+            RunExecutor executor = new RunExecutor(backend, "run-1",
+                    t -> dir.resolve("trials").resolve(Integer.toString(t.index())), t -> progress,
+                    (trial, outcome, trialDir) -> completed.add(trial.index() + ":" + outcome.state()),
+                    Clock.systemUTC(), false);
+            AtomicReference<List<TrialOutcome>> result = new AtomicReference<>();
+            Thread thread = new Thread(() -> result.set(executor.run(plan)));
+            thread.start();
+            assertTrue(up.await(30, TimeUnit.SECONDS));
+            executor.cancel();
+            assertTrue(executor.awaitStopped(Duration.ofSeconds(30)));
+            thread.join(10_000);
+            assertEquals(List.of(TrialOutcome.State.INTERRUPTED),
+                    result.get().stream().map(TrialOutcome::state).collect(Collectors.toList()));
+            assertEquals(List.of("0:INTERRUPTED"), completed);
+            Path trial0 = dir.resolve("trials/0");
+            long replica = Long.parseLong(Files.readAllLines(trial0.resolve("events.jsonl")).stream()
+                    .filter(l -> l.contains("pod_started")).findFirst().orElseThrow()
+                    .replaceAll(".*\"pid (\\d+)\".*", "$1"));
+            long child = Long.parseLong(Files.readString(trial0.resolve("files/child.pid")).trim());
+            for (long pid : List.of(replica, child)) {
+                assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+                        && !Files.readString(Path.of("/proc/" + pid + "/stat")).contains(") Z "), "pid " + pid);
+            }
+            assertFalse(Files.exists(dir.resolve("trials/1")), "no trial after the cancel");
+        }
+    }
+
+    @Test
+    void awaitStoppedReturnsAtOnceWithoutARun() {
+        RunExecutor executor = executor(new ScriptedBackend(List.of()), TrialCompletion.NONE);
+        assertTrue(executor.awaitStopped(Duration.ofMillis(1)));
+    }
+}

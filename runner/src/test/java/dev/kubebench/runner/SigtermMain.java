@@ -1,0 +1,49 @@
+package dev.kubebench.runner;
+
+import dev.kubebench.catalog.spec.Benchmark;
+import dev.kubebench.catalog.spec.JobKind;
+import dev.kubebench.runner.local.LocalBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stand-in for the CLI, run in a child JVM by {@link RunExecutorSignalTest}: runs two long local trials with the
+ * shutdown hook installed, prints {@code ready} once a replica logs, and records each completion as a file.
+ */
+public final class SigtermMain {
+    private SigtermMain() {
+    }
+
+    public static void main(String[] args) {
+        Path runDir = Path.of(args[0]);
+        Benchmark sleeper = TestSpecs.benchmark("sig", TestSpecs.job(JobKind.JOB, Map.of("Worker", 2),
+                List.of("sh", "-c", "sleep 300 & echo $! > child-$JOB_COMPLETION_INDEX.pid; echo up; wait")),
+                Duration.ofMinutes(5), null);
+        ProgressListener ready = new ProgressListener() {
+            @Override
+            public void logLine(String replica, String line) {
+                System.out.println("ready");
+                System.out.flush();
+            }
+        };
+        try (LocalBackend backend = new LocalBackend(System.getenv(), Duration.ofSeconds(2))) {
+            RunExecutor executor = new RunExecutor(backend, "run-sig",
+                    t -> runDir.resolve("trials").resolve(Integer.toString(t.index())), t -> ready,
+                    (trial, outcome, dir) -> {
+                        try {
+                            Files.writeString(dir.resolve("completed"), outcome.state().name());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }, Clock.systemUTC(), false);
+            executor.installShutdownHook(Duration.ofSeconds(30));
+            executor.run(TestSpecs.plan(List.of(sleeper, sleeper)));
+        }
+    }
+}

@@ -1,0 +1,430 @@
+package dev.kubebench.runner.kubernetes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kubebench.catalog.plan.Trial;
+import dev.kubebench.catalog.spec.JobKind;
+import dev.kubebench.runner.FailureClass;
+import dev.kubebench.runner.Timeline;
+import dev.kubebench.runner.TrialContext;
+import dev.kubebench.runner.TrialOutcome;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every job kind and failure class end to end against the CRUD mock API server and the operator simulator. */
+@EnableKubernetesMockClient(crud = true, https = false)
+class KubernetesBackendTest {
+    static final String NS = "test";
+    private static final AtomicInteger RUNS = new AtomicInteger(0xa1b200);
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    @TempDir
+    Path dir;
+
+    private KubernetesClient backendClient;
+    private KubernetesBackend backend;
+    private OperatorSimulator simulator;
+    private final List<String> warnings = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
+                .create();
+        backendClient = new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
+                .withNamespace(NS).withUserAgent(KubernetesClients.USER_AGENT).withRequestRetryBackoffLimit(3)
+                .withRequestRetryBackoffInterval(50).build()).build();
+        KubernetesSettings settings = new KubernetesSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), 3,
+                Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(3), Duration.ofSeconds(5), true);
+        backend = new KubernetesBackend(backendClient, settings, TestJobs.MANIFESTS, warnings::add);
+        simulator = new OperatorSimulator(server, client, NS);
+    }
+
+    @AfterEach
+    void tearDown() {
+        simulator.close();
+        backend.close();
+    }
+
+    static String newRunId() {
+        return "20261128-201500-" + Integer.toHexString(RUNS.getAndIncrement());
+    }
+
+    private TrialContext context(String runId) {
+        return context(runId, false);
+    }
+
+    private TrialContext context(String runId, boolean keep) {
+        Path trialDir = dir.resolve("trials/0");
+        return new TrialContext(runId, trialDir, Timeline.open(trialDir, Clock.systemUTC()), null, Clock.systemUTC(),
+                keep);
+    }
+
+    static Stream<Arguments> kinds() {
+        return Stream.of(
+                Arguments.of(JobKind.PYTORCH_JOB, null, List.of("master-0", "worker-0", "worker-1")),
+                Arguments.of(JobKind.TF_JOB, null, List.of("chief-0", "worker-0", "worker-1")),
+                Arguments.of(JobKind.MPI_JOB, null, List.of("launcher", "worker-0", "worker-1")),
+                Arguments.of(JobKind.MPI_JOB, "kubeflow.org/v2beta1", List.of("launcher-", "worker-0", "worker-1")),
+                Arguments.of(JobKind.XGBOOST_JOB, null, List.of("master-0", "worker-0", "worker-1")),
+                Arguments.of(JobKind.JAX_JOB, null, List.of("worker-0", "worker-1")),
+                Arguments.of(JobKind.PADDLE_JOB, null, List.of("master-0", "worker-0", "worker-1")),
+                Arguments.of(JobKind.TRAIN_JOB, null, List.of("node-0-0-", "node-0-1-")),
+                Arguments.of(JobKind.JOB, null, List.of("")));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("kinds")
+    void everyKindRunsFromSubmitToCleanup(JobKind kind, String apiVersion, List<String> podSuffixes)
+            throws Exception {
+        String runId = newRunId();
+        Trial trial = TestJobs.trial(kind, apiVersion, TestJobs.defaultReplicas(kind), Duration.ofSeconds(30), null);
+        JobType type = JobType.of(kind, apiVersion);
+        String job = JobNames.jobName("resnet", runId, 0);
+        CompletableFuture<Void> sim = simulator.simulate(type, job, OperatorSimulator.Behavior.SUCCEED, 100, false);
+
+        TrialOutcome outcome = backend.runTrial(trial, context(runId));
+        sim.get(10, TimeUnit.SECONDS);
+
+        assertEquals(TrialOutcome.State.SUCCEEDED, outcome.state(), outcome.reason());
+        List<String> logs;
+        try (Stream<Path> s = Files.list(dir.resolve("trials/0/logs"))) {
+            logs = s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
+        assertEquals(podSuffixes.size(), logs.size(), logs.toString());
+        for (String suffix : podSuffixes) {
+            assertTrue(logs.stream().anyMatch(l -> l.startsWith(job + (suffix.isEmpty() ? "" : "-" + suffix))),
+                    suffix + " in " + logs);
+        }
+        for (String l : logs) {
+            List<String> lines = Files.readAllLines(dir.resolve("trials/0/logs").resolve(l));
+            assertEquals(OperatorSimulator.mllogLines(), lines, l);
+        }
+        List<String> events = events();
+        for (String e : List.of("submitted", "pod_scheduled", "pod_started", "pod_ready", "first_log_line",
+                "finished", "deleted")) {
+            assertTrue(events.contains(e), e + " in " + events);
+        }
+        assertEquals(podSuffixes.size(), events.stream().filter("pod_ready"::equals).count());
+        assertTrue(events.indexOf("submitted") < events.indexOf("finished"));
+        assertTrue(events.indexOf("finished") < events.indexOf("deleted"));
+        String manifest = Files.readString(dir.resolve("trials/0/manifest.yaml"));
+        assertTrue(manifest.contains("kind: \"" + kind.kindName() + "\"") && manifest.contains("kind: \"ConfigMap\""), manifest);
+        assertNothingLeft(runId);
+    }
+
+    static Stream<Arguments> failures() {
+        return Stream.of(
+                Arguments.of(OperatorSimulator.Behavior.EXIT_FAILURE, FailureClass.JOB_FAILED,
+                        TrialOutcome.State.FAILED, "PyTorchJobFailed"),
+                Arguments.of(OperatorSimulator.Behavior.OOM, FailureClass.OOM_KILLED, TrialOutcome.State.FAILED,
+                        "OOMKilled (exit 137), memory limit 1Gi"),
+                Arguments.of(OperatorSimulator.Behavior.CRASH_LOOP, FailureClass.CRASH_LOOP,
+                        TrialOutcome.State.FAILED, "CrashLoopBackOff after 3 restarts, last exit code 1"),
+                Arguments.of(OperatorSimulator.Behavior.IMAGE_PULL, FailureClass.IMAGE_PULL,
+                        TrialOutcome.State.INFRASTRUCTURE, "ErrImagePull: failed to pull and unpack image"),
+                Arguments.of(OperatorSimulator.Behavior.UNSCHEDULABLE, FailureClass.UNSCHEDULABLE,
+                        TrialOutcome.State.INFRASTRUCTURE, "4 Insufficient nvidia.com/gpu"),
+                Arguments.of(OperatorSimulator.Behavior.EVICTED, FailureClass.EVICTED,
+                        TrialOutcome.State.INFRASTRUCTURE, "evicted: The node was low on resource: memory"),
+                Arguments.of(OperatorSimulator.Behavior.DEADLINE, FailureClass.DEADLINE_EXCEEDED,
+                        TrialOutcome.State.FAILED, "active longer than specified deadline"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failures")
+    void failuresAreClassifiedAndCleanedUp(OperatorSimulator.Behavior behavior, FailureClass expected,
+                                           TrialOutcome.State state, String reasonPart) throws Exception {
+        String runId = newRunId();
+        TrialOutcome outcome = run(JobKind.PYTORCH_JOB, runId, behavior, 100, Duration.ofSeconds(30), null);
+        assertEquals(expected, outcome.failureClass(), outcome.reason());
+        assertEquals(state, outcome.state());
+        assertTrue(outcome.reason().contains(reasonPart), outcome.reason());
+        assertFalse(outcome.reason().contains("\n"));
+        assertTrue(events().contains("deleted"));
+        assertNothingLeft(runId);
+    }
+
+    @Test
+    void trainJobDeadlineUsesTheFailedConditionReason() throws Exception {
+        String runId = newRunId();
+        TrialOutcome outcome = run(JobKind.TRAIN_JOB, runId, OperatorSimulator.Behavior.DEADLINE, 50,
+                Duration.ofSeconds(30), null);
+        assertEquals(FailureClass.DEADLINE_EXCEEDED, outcome.failureClass(), outcome.reason());
+        assertTrue(outcome.reason().contains("DeadlineExceeded"), outcome.reason());
+        assertNothingLeft(runId);
+    }
+
+    @Test
+    void kueueQueueingIsRecordedAsQueuedThenAdmitted() throws Exception {
+        String runId = newRunId();
+        TrialOutcome outcome = run(JobKind.PYTORCH_JOB, runId, OperatorSimulator.Behavior.SUCCEED, 50,
+                Duration.ofSeconds(30), "team-a");
+        assertEquals(TrialOutcome.State.SUCCEEDED, outcome.state(), outcome.reason());
+        List<String> events = events();
+        assertTrue(events.indexOf("queued") >= 0 && events.indexOf("queued") < events.indexOf("admitted"),
+                events.toString());
+        assertTrue(events.indexOf("admitted") < events.indexOf("pod_scheduled"), events.toString());
+        assertTrue(Files.readString(dir.resolve("trials/0/events.jsonl")).contains("\"detail\":\"queue team-a\""));
+        assertNothingLeft(runId);
+    }
+
+    @Test
+    void logsFollowContainerRestartsWithAMarker() throws Exception {
+        String runId = newRunId();
+        TrialOutcome outcome = run(JobKind.PYTORCH_JOB, runId, OperatorSimulator.Behavior.RESTART_THEN_SUCCEED, 200,
+                Duration.ofSeconds(30), null);
+        assertEquals(TrialOutcome.State.SUCCEEDED, outcome.state(), outcome.reason());
+        String job = JobNames.jobName("resnet", runId, 0);
+        List<String> lines = Files.readAllLines(dir.resolve("trials/0/logs/" + job + "-master-0.log"));
+        int marker = lines.indexOf(lines.stream().filter(l -> l.contains("container pytorch restarted (restart 1)"))
+                .findFirst().orElseThrow());
+        assertEquals(OperatorSimulator.mllogLines(), lines.subList(0, marker));
+        assertEquals("after restart", lines.get(marker + 1));
+        assertNothingLeft(runId);
+    }
+
+    @Test
+    void timeoutEndsTheTrialAndDeletesEverything() throws Exception {
+        String runId = newRunId();
+        long start = System.nanoTime();
+        TrialOutcome outcome = run(JobKind.PYTORCH_JOB, runId, OperatorSimulator.Behavior.HANG, 0,
+                Duration.ofSeconds(2), null);
+        assertEquals(TrialOutcome.State.TIMED_OUT, outcome.state());
+        assertEquals(FailureClass.TIMEOUT, outcome.failureClass());
+        assertTrue(outcome.reason().matches("trial exceeded its timeout of 2s \\((\\d+/\\d+ pods running|job not created)\\)"),
+                outcome.reason());
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10));
+        assertNothingLeft(runId);
+    }
+
+    @Test
+    void interruptCleansUpBeforeRethrowing() throws Exception {
+        String runId = newRunId();
+        Trial trial = TestJobs.trial(JobKind.PYTORCH_JOB, null, TestJobs.defaultReplicas(JobKind.PYTORCH_JOB),
+                Duration.ofMinutes(5), null);
+        String job = JobNames.jobName("resnet", runId, 0);
+        CompletableFuture<Void> sim = simulator.simulate(JobType.of(JobKind.PYTORCH_JOB, null), job,
+                OperatorSimulator.Behavior.HANG, 0, false);
+        ExecutorService exec = Executors.newSingleThreadExecutor();
+        try {
+            TrialContext ctx = context(runId);
+            Future<TrialOutcome> f = exec.submit(() -> backend.runTrial(trial, ctx));
+            for (int i = 0; i < 200 && !events().contains("pod_ready"); i++) {
+                Thread.sleep(25);
+            }
+            exec.shutdownNow();
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> f.get(20, TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof InterruptedException, String.valueOf(e.getCause()));
+        } finally {
+            exec.shutdownNow();
+        }
+        sim.get(10, TimeUnit.SECONDS);
+        List<String> events = events();
+        assertTrue(events.contains("finished") && events.contains("deleted"), events.toString());
+        assertNothingLeft(runId);
+    }
+
+    @Test
+    void apiRequestsDoNotGrowWithTheJobsDuration() throws Exception {
+        drainRequests();
+        run(JobKind.PYTORCH_JOB, newRunId(), OperatorSimulator.Behavior.SUCCEED, 100, Duration.ofSeconds(30), null);
+        Map<String, Long> shortRun = drainRequests();
+        run(JobKind.PYTORCH_JOB, newRunId(), OperatorSimulator.Behavior.SUCCEED, 2500, Duration.ofSeconds(30), null);
+        Map<String, Long> longRun = drainRequests();
+        assertEquals(shortRun, longRun);
+        assertTrue(shortRun.values().stream().mapToLong(Long::longValue).sum() <= 20, shortRun.toString());
+    }
+
+    @Test
+    void keptObjectsAreRemovedByCleanupOfTheRun() throws Exception {
+        String runId = newRunId();
+        Trial trial = TestJobs.trial(JobKind.TF_JOB, null, TestJobs.defaultReplicas(JobKind.TF_JOB),
+                Duration.ofSeconds(30), null);
+        String job = JobNames.jobName("resnet", runId, 0);
+        CompletableFuture<Void> sim = simulator.simulate(JobType.of(JobKind.TF_JOB, null), job,
+                OperatorSimulator.Behavior.SUCCEED, 50, false);
+        TrialOutcome outcome = backend.runTrial(trial, context(runId, true));
+        assertEquals(TrialOutcome.State.SUCCEEDED, outcome.state(), outcome.reason());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("kubebench cleanup --run-id " + runId)), warnings.toString());
+        assertFalse(events().contains("deleted"));
+        assertEquals(2, client.genericKubernetesResources(JobType.of(JobKind.TF_JOB, null).context()).inNamespace(NS)
+                .withLabel(KubernetesBackend.RUN_ID_LABEL, runId).list().getItems().size()
+                + client.configMaps().inNamespace(NS).withLabel(KubernetesBackend.RUN_ID_LABEL, runId).list()
+                .getItems().size());
+        int deleted = backend.cleanup(runId);
+        sim.get(10, TimeUnit.SECONDS);
+        assertTrue(deleted >= 2, "deleted " + deleted);
+        assertNothingLeft(runId);
+    }
+
+    @Test
+    void forbiddenCreateStopsWithTheMissingPermission() throws Exception {
+        String runId = newRunId();
+        String job = JobNames.jobName("resnet", runId, 0);
+        server.expect().post().withPath("/apis/kubeflow.org/v1/namespaces/test/pytorchjobs")
+                .andReturn(403, status(403, "Forbidden", "pytorchjobs.kubeflow.org is forbidden: User \"alice\" cannot "
+                        + "create resource \"pytorchjobs\" in API group \"kubeflow.org\" in the namespace \"test\""))
+                .once();
+        Trial trial = TestJobs.trial(JobKind.PYTORCH_JOB, null, TestJobs.defaultReplicas(JobKind.PYTORCH_JOB),
+                Duration.ofSeconds(30), null);
+        TrialOutcome outcome = backend.runTrial(trial, context(runId));
+        assertEquals(TrialOutcome.State.INFRASTRUCTURE, outcome.state());
+        assertEquals(FailureClass.API_ERROR, outcome.failureClass());
+        assertTrue(outcome.reason().contains("forbidden: missing permission to create pytorchjobs.kubeflow.org in "
+                + "namespace test"), outcome.reason());
+        assertTrue(events().contains("deleted"), "the ConfigMap created before is deleted");
+        assertTrue(job.startsWith("resnet-"));
+        assertNothingLeft(runId);
+    }
+
+    @Test
+    void forbiddenWatchOfPodsStopsTheTrial() throws Exception {
+        String runId = newRunId();
+        String job = JobNames.jobName("resnet", runId, 0);
+        server.expect().get().withPath("/api/v1/namespaces/test/pods?labelSelector=training.kubeflow.org%2Fjob-name%3D"
+                + job + "&resourceVersion=0").andReturn(403, status(403, "Forbidden", "pods is forbidden: User "
+                + "\"alice\" cannot list resource \"pods\" in API group \"\" in the namespace \"test\"")).always();
+        TrialOutcome outcome = run(JobKind.PYTORCH_JOB, runId, OperatorSimulator.Behavior.HANG, 0,
+                Duration.ofSeconds(30), null);
+        assertEquals(TrialOutcome.State.INFRASTRUCTURE, outcome.state(), outcome.reason());
+        assertTrue(outcome.reason().contains("missing permission to watch pods in namespace test"), outcome.reason());
+        client.pods().inNamespace(NS).withLabel(KubernetesBackend.RUN_ID_LABEL, runId).delete();
+        assertNothingLeft(runId);
+    }
+
+    @Test
+    void serverErrorsAndThrottlingAreRetried() throws Exception {
+        String runId = newRunId();
+        String job = JobNames.jobName("resnet", runId, 0);
+        server.expect().post().withPath("/api/v1/namespaces/test/configmaps")
+                .andReturn(429, status(429, "TooManyRequests", "too many requests, please try again later")).once();
+        server.expect().get().withPath("/apis/kubeflow.org/v1/namespaces/test/pytorchjobs?fieldSelector="
+                + "metadata.name%3D" + job + "&resourceVersion=0")
+                .andReturn(500, status(500, "InternalError", "etcdserver: request timed out")).times(2);
+        server.expect().get().withPath("/api/v1/namespaces/test/pods?labelSelector=training.kubeflow.org%2Fjob-name%3D"
+                + job + "&resourceVersion=0").andReturn(503, status(503, "ServiceUnavailable", "unavailable")).once();
+        TrialOutcome outcome = run(JobKind.PYTORCH_JOB, runId, OperatorSimulator.Behavior.SUCCEED, 100,
+                Duration.ofSeconds(30), null);
+        assertEquals(TrialOutcome.State.SUCCEEDED, outcome.state(), outcome.reason());
+        assertNothingLeft(runId);
+    }
+
+    @Test
+    void watchAnswered410GoneIsRelistedWithoutLosingTheEnd() throws Exception {
+        String runId = newRunId();
+        String job = JobNames.jobName("resnet", runId, 0);
+        Status gone = status(410, "Expired", "too old resource version: 1 (2)");
+        server.expect().get().withPath("/apis/kubeflow.org/v1/namespaces/test/pytorchjobs?allowWatchBookmarks=true"
+                + "&fieldSelector=metadata.name%3D" + job + "&resourceVersion=1&timeoutSeconds=600&watch=true")
+                .andReturn(410, gone).once();
+        server.expect().get().withPath("/api/v1/namespaces/test/pods?allowWatchBookmarks=true&labelSelector="
+                + "training.kubeflow.org%2Fjob-name%3D" + job + "&resourceVersion=1&timeoutSeconds=600&watch=true")
+                .andReturn(410, gone).once();
+        drainRequests();
+        TrialOutcome outcome = run(JobKind.PYTORCH_JOB, runId, OperatorSimulator.Behavior.SUCCEED, 0,
+                Duration.ofSeconds(30), null);
+        assertEquals(TrialOutcome.State.SUCCEEDED, outcome.state(), outcome.reason());
+        Map<String, Long> requests = drainRequests();
+        assertTrue(requests.keySet().stream().filter(k -> k.contains("pytorchjobs?fieldSelector")).count() >= 1
+                && requests.entrySet().stream().filter(e -> e.getKey().contains("pytorchjobs?allowWatchBookmarks"))
+                .mapToLong(Map.Entry::getValue).sum() >= 2, "re-watched after 410: " + requests);
+        assertNothingLeft(runId);
+    }
+
+    private static Status status(int code, String reason, String message) {
+        return new StatusBuilder().withStatus("Failure").withCode(code).withReason(reason).withMessage(message)
+                .build();
+    }
+
+    private TrialOutcome run(JobKind kind, String runId, OperatorSimulator.Behavior behavior, long runningMillis,
+                             Duration timeout, String queue) throws Exception {
+        Trial trial = TestJobs.trial(kind, null, TestJobs.defaultReplicas(kind), timeout, queue);
+        String job = JobNames.jobName("resnet", runId, 0);
+        CompletableFuture<Void> sim = simulator.simulate(JobType.of(kind, null), job, behavior, runningMillis,
+                queue != null);
+        TrialOutcome outcome = backend.runTrial(trial, context(runId));
+        sim.get(10, TimeUnit.SECONDS);
+        return outcome;
+    }
+
+    private List<String> events() throws Exception {
+        Path file = dir.resolve("trials/0/events.jsonl");
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        return Files.readAllLines(file).stream()
+                .map(l -> l.replaceAll(".*\"event\":\"([a-z_]+)\".*", "$1")).collect(Collectors.toList());
+    }
+
+    /** kubebench's own requests (by User-Agent) per method and path without query values that vary per run. */
+    private Map<String, Long> drainRequests() throws InterruptedException {
+        List<String> seen = new ArrayList<>();
+        RecordedRequest r;
+        while ((r = server.takeRequest(50, TimeUnit.MILLISECONDS)) != null) {
+            if (KubernetesClients.USER_AGENT.equals(r.getHeader("User-Agent"))) {
+                seen.add(r.getMethod() + " " + r.getPath().replaceAll("resnet-[0-9a-f]{6}-0", "JOB")
+                        .replaceAll("resourceVersion=[0-9]+", "resourceVersion=N"));
+            }
+        }
+        return seen.stream().collect(Collectors.groupingBy(s -> s, java.util.TreeMap::new, Collectors.counting()));
+    }
+
+    private void assertNothingLeft(String runId) {
+        List<String> left = new ArrayList<>();
+        List<ResourceDefinitionContext> contexts = new ArrayList<>();
+        for (JobKind k : JobKind.values()) {
+            contexts.add(JobType.of(k, null).context());
+        }
+        contexts.add(JobType.of(JobKind.MPI_JOB, "kubeflow.org/v2beta1").context());
+        for (ResourceDefinitionContext ctx : contexts) {
+            for (GenericKubernetesResource r : client.genericKubernetesResources(ctx).inNamespace(NS)
+                    .withLabel(KubernetesBackend.RUN_ID_LABEL, runId).list().getItems()) {
+                left.add(r.getKind() + "/" + r.getMetadata().getName());
+            }
+        }
+        client.configMaps().inNamespace(NS).withLabel(KubernetesBackend.RUN_ID_LABEL, runId).list().getItems()
+                .forEach(c -> left.add("ConfigMap/" + c.getMetadata().getName()));
+        for (Pod p : client.pods().inNamespace(NS).withLabel(KubernetesBackend.RUN_ID_LABEL, runId).list().getItems()) {
+            left.add("Pod/" + p.getMetadata().getName());
+        }
+        assertEquals(List.of(), left);
+    }
+}

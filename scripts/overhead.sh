@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Does the harness perturb what it measures? Runs the smoke benchmark's workload (resnet_ddp.py, one Master + one
+# Worker on CPU) alternately (a) under `kubebench run --local --profile smoke` and (b) started directly as two
+# processes with the same operator environment, arguments and thread settings, REPEATS times each, and prints the
+# ratio of the median throughputs (harness / direct) as the workload itself measured them (its KUBEBENCH_RESULT line).
+# The target is a ratio of at least 0.98. Usage: scripts/overhead.sh [repeats] (default 3).
+set -euo pipefail
+
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+repeats="${1:-3}"
+py="${KUBEBENCH_PYTHON:-}"
+if [[ -z "$py" ]]; then
+  for c in python3 /usr/bin/python3; do
+    if command -v "$c" >/dev/null 2>&1 && "$c" -c 'import torch' >/dev/null 2>&1; then py="$(command -v "$c")"; break; fi
+  done
+fi
+[[ -n "$py" ]] || { echo "overhead: no python with torch; run scripts/install-deps.sh" >&2; exit 1; }
+export KUBEBENCH_PYTHON="$py"
+# The smoke profile's arguments (mlperf-configs/mlperf-resnet.yaml, profiles.smoke.job.args).
+args=(--image-size 64 --batch-size 8 --steps 20 --device cpu)
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+throughput_of() { # log file -> the workload's own throughput figure
+  "$py" -c 'import json,sys
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    if line.startswith("KUBEBENCH_RESULT "):
+        print(json.loads(line[len("KUBEBENCH_RESULT "):])["throughput_samples_per_s"])' "$1"
+}
+
+direct() {
+  local dir="$work/direct-$1" port
+  mkdir -p "$dir"
+  port="$("$py" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+  for rank in 0 1; do
+    env PYTHONUNBUFFERED=1 OMP_NUM_THREADS=1 MASTER_ADDR=127.0.0.1 MASTER_PORT="$port" WORLD_SIZE=2 RANK="$rank" \
+      PET_MASTER_ADDR=127.0.0.1 PET_MASTER_PORT="$port" PET_NNODES=2 PET_NODE_RANK="$rank" PET_NPROC_PER_NODE=auto \
+      "$py" "$root/workload-catalog/workloads/resnet_ddp.py" "${args[@]}" >"$dir/rank$rank.log" 2>&1 &
+  done
+  wait
+  throughput_of "$dir/rank0.log"
+}
+
+harness() {
+  local dir="$work/harness-$1"
+  "$root/scripts/kubebench" run "$root/mlperf-configs/mlperf-resnet.yaml" --local --profile smoke \
+    --results-dir "$dir" --no-report >/dev/null
+  throughput_of "$(ls "$dir"/mlperf-resnet/*/trials/0/logs/*-master-0.log)"
+}
+
+d=(); h=()
+for i in $(seq 1 "$repeats"); do
+  d+=("$(direct "$i")"); echo "direct  #$i: ${d[-1]} samples/s"
+  h+=("$(harness "$i")"); echo "harness #$i: ${h[-1]} samples/s"
+done
+"$py" - "${#d[@]}" "${d[@]}" "${h[@]}" <<'PY'
+import statistics, sys
+n = int(sys.argv[1]); vals = [float(v) for v in sys.argv[2:]]
+direct, harness = vals[:n], vals[n:]
+md, mh = statistics.median(direct), statistics.median(harness)
+print(f"median direct {md:.3f} samples/s, median under kubebench {mh:.3f} samples/s, ratio {mh / md:.3f} (target >= 0.98)")
+PY
