@@ -1,0 +1,103 @@
+package dev.kubebench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kubebench.collector.result.RunResult;
+import dev.kubebench.collector.result.TrialStatus;
+import dev.kubebench.collector.store.RunDirectory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code kubebench run --local} end to end with real processes: results, reports and exit codes. The smoke test runs
+ * the real two-replica ResNet-50 workload, so it needs a Python with torch ($KUBEBENCH_PYTHON, set by the POM).
+ */
+class RunCommandTest {
+    private static final Path ROOT = Path.of(System.getProperty("kubebench.root"));
+
+    @TempDir
+    Path results;
+
+    @Test
+    void smokeProfileRunsTwoTorchReplicasAndWritesResultsAndReports() throws IOException {
+        CliRun run = CliRun.of("run", ROOT.resolve("mlperf-configs/mlperf-resnet.yaml").toString(), "--local",
+                "--profile", "smoke", "--set", "job.args[5]=\"6\"", "--results-dir", results.toString());
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        RunDirectory dir = onlyRun("mlperf-resnet");
+        RunResult r = dir.readResult(0);
+        assertEquals(TrialStatus.SUCCEEDED, r.status());
+        assertTrue(r.metric("throughput_samples_per_s") > 0, r.metrics().toString());
+        assertTrue(r.metric("step_time_p50_ms") > 0, r.metrics().toString());
+        assertTrue(r.metric("step_time_p99_ms") >= r.metric("step_time_p50_ms"), r.metrics().toString());
+        assertEquals(6.0, r.metric("step_count"));
+        for (String f : List.of("benchmark.yaml", "summary.json", "results.csv", "report.html", "junit.xml",
+                "summary.md", "trials/0/manifest.yaml", "trials/0/events.jsonl")) {
+            assertTrue(Files.size(dir.path().resolve(f)) > 0, f);
+        }
+        try (Stream<Path> logs = Files.list(dir.logsDir(0))) {
+            assertEquals(2, logs.filter(p -> p.toString().endsWith(".log")).count());
+        }
+        assertTrue(Files.readString(dir.benchmarkYaml()).contains("# backend: local"));
+        assertTrue(run.out().contains("report:"), run.out());
+    }
+
+    @Test
+    void failingReplicaExitsFiveAndStillWritesEveryTrialsResult() throws IOException {
+        CliRun run = CliRun.of("run", resource("failing.yaml"), "--local", "--results-dir", results.toString());
+        assertEquals(ExitCodes.WORKLOAD_FAILED, run.exitCode(), run.out() + run.err());
+        RunDirectory dir = onlyRun("failing");
+        List<RunResult> all = dir.readResults();
+        assertEquals(2, all.size(), "the second repetition still ran");
+        for (RunResult r : all) {
+            assertEquals(TrialStatus.FAILED, r.status());
+            assertTrue(r.failureReason().contains("code 3"), r.failureReason());
+            assertTrue(r.failureReason().contains("out of cheese"), r.failureReason());
+        }
+        String summary = Files.readString(dir.summaryJson(), StandardCharsets.UTF_8);
+        assertTrue(summary.contains("\"exit_code\" : 5"), summary);
+        assertTrue(Files.size(dir.reportHtml()) > 0);
+    }
+
+    @Test
+    void timeoutExitsSixAndLeavesNoProcessBehind() throws IOException {
+        CliRun run = CliRun.of("run", resource("sleepy.yaml"), "--local", "--no-report", "--results-dir",
+                results.toString());
+        assertEquals(ExitCodes.TIMED_OUT, run.exitCode(), run.out() + run.err());
+        RunResult r = onlyRun("sleepy").readResult(0);
+        assertEquals(TrialStatus.TIMED_OUT, r.status());
+        assertFalse(ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").contains("sleep 300")),
+                "a replica of the timed-out trial is still running");
+    }
+
+    @Test
+    void invalidSpecExitsTwoWithFileLineAndColumn() throws IOException {
+        Path spec = results.resolve("bad.yaml");
+        Files.writeString(spec, "apiVersion: kubebench.dev/v1alpha1\nkind: Benchmark\nmetadata: {name: bad}\n"
+                + "spec:\n  timeoutt: 1h\n");
+        CliRun run = CliRun.of("run", spec.toString(), "--local", "--results-dir", results.toString());
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().contains("bad.yaml:5:3: spec.timeoutt"), run.err());
+        assertTrue(run.err().contains("did you mean 'timeout'"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    private RunDirectory onlyRun(String benchmark) throws IOException {
+        try (Stream<Path> runs = Files.list(results.resolve(benchmark))) {
+            List<Path> dirs = runs.filter(Files::isDirectory).toList();
+            assertEquals(1, dirs.size(), dirs.toString());
+            return RunDirectory.of(dirs.get(0));
+        }
+    }
+
+    private static String resource(String name) {
+        return ROOT.resolve("kubebench-cli/src/test/resources/run/" + name).toString();
+    }
+}
