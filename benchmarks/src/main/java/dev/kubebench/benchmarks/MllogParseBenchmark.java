@@ -6,10 +6,14 @@ import dev.kubebench.collector.mllog.MllogRun;
 import dev.kubebench.collector.mllog.ParseStats;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -31,6 +35,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class MllogParseBenchmark {
     static final int MIB = 64;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private byte[] log;
 
@@ -40,12 +45,34 @@ public class MllogParseBenchmark {
         log = java.util.Arrays.copyOf(log, MIB << 20);
     }
 
+    /**
+     * CPU time of the benchmark thread and bytes parsed, summed per iteration: on a shared, overloaded machine the
+     * wall-clock score understates the parser, and {@code bytes / cpuNanos} is the single-core rate
+     * (MB per CPU-second = 1000 x bytes / cpuNanos).
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class CpuCounters {
+        public long cpuNanos;
+        public long bytes;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            cpuNanos = 0;
+            bytes = 0;
+        }
+    }
+
     /** Scan + decode the events the run summary needs + accumulate (what {@code kubebench collect} does). */
     @Benchmark
     @OperationsPerInvocation(MIB)
-    public MllogRun parseAndAccumulate() throws IOException {
+    public MllogRun parseAndAccumulate(CpuCounters cpu) throws IOException {
+        long c0 = THREADS.getCurrentThreadCpuTime();
         MllogAccumulator acc = new MllogAccumulator();
         ParseStats stats = new MllogParser().parse(new ByteArrayInputStream(log), acc);
-        return acc.finish(List.of(), stats);
+        MllogRun run = acc.finish(List.of(), stats);
+        cpu.cpuNanos += THREADS.getCurrentThreadCpuTime() - c0;
+        cpu.bytes += stats.bytes();
+        return run;
     }
 }

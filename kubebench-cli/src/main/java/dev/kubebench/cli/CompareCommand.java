@@ -35,13 +35,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare",
         mixinStandardHelpOptions = true,
         description = {
-            "Compare a candidate with a baseline: per metric and sweep point the medians with 95% confidence "
+            "Compare a candidate with a baseline: per metric and sweep point the medians with 95%% confidence "
                 + "intervals, their relative change, a two-sided Mann-Whitney U test and a verdict.",
             "A regression needs p < alpha AND a change beyond the threshold in the metric's bad direction. "
                 + "Exits 3 when a gated metric regresses."},
         footer = {"", "PATH is a run directory, a results directory, or a directory of raw MLPerf result_*.txt logs.",
             "Example: kubebench compare --baseline results/bert/20261101-010000-abc123 --candidate "
-                + "results/bert/20261128-010000-def456 --metric time_to_train_s --threshold 5%",
+                + "results/bert/20261128-010000-def456 --metric time_to_train_s --threshold 5%%",
             "", ExitCodes.TABLE})
 public final class CompareCommand implements Callable<Integer> {
     @Spec

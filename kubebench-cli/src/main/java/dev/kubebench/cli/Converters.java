@@ -73,4 +73,12 @@ final class Converters {
             return total;
         }
     }
+
+    /** A duration as {@link Seconds} accepts it ({@code 90s}, {@code 10m}, {@code 1h30m}), as a {@link java.time.Duration}. */
+    static final class Duration implements ITypeConverter<java.time.Duration> {
+        @Override
+        public java.time.Duration convert(String value) {
+            return java.time.Duration.ofMillis(Math.round(new Seconds().convert(value) * 1000));
+        }
+    }
 }

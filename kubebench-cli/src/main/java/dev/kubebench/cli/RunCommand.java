@@ -1,7 +1,5 @@
 package dev.kubebench.cli;
 
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
 import dev.kubebench.catalog.load.SpecLoader;
 import dev.kubebench.catalog.plan.BenchmarkPlan;
 import dev.kubebench.catalog.plan.Trial;
@@ -15,6 +13,8 @@ import dev.kubebench.collector.store.RunDirectory;
 import dev.kubebench.runner.Backend;
 import dev.kubebench.runner.RunExecutor;
 import dev.kubebench.runner.TrialOutcome;
+import dev.kubebench.runner.kubernetes.KubernetesBackend;
+import dev.kubebench.runner.kubernetes.KubernetesSettings;
 import dev.kubebench.runner.local.LocalBackend;
 import dev.kubebench.runner.render.ManifestRenderer;
 import dev.kubebench.runner.render.ManifestWriter;
@@ -66,8 +66,22 @@ public final class RunCommand implements Callable<Integer> {
             description = "Where run directories are written (default: ${DEFAULT-VALUE}).")
     Path resultsDir;
 
-    @Option(names = "--keep", description = "Keep what each trial created (pods, jobs) instead of deleting it.")
+    @Mixin
+    ClusterOptionsMixin cluster;
+
+    @Option(names = "--keep", description = "Keep what each trial created (pods, jobs) instead of deleting it; "
+            + "remove it later with `kubebench cleanup --run-id ID`.")
     boolean keep;
+
+    @Option(names = "--skip-node-check", description = "Do not check before the run that nodes of the node pool "
+            + "exist with allocatable GPUs (for clusters that scale GPU pools from zero).")
+    boolean skipNodeCheck;
+
+    @Option(names = "--unschedulable-grace", paramLabel = "DURATION", defaultValue = "10m",
+            converter = Converters.Duration.class,
+            description = "How long a pod may stay unschedulable before its trial fails as infrastructure "
+                    + "(e.g. 90s, 10m; default 10m). Pods waiting in a Kueue queue are not unschedulable.")
+    Duration unschedulableGrace;
 
     @Option(names = "--no-report", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Write CSV, HTML, Markdown and JUnit reports into the run directory (default: on).")
@@ -79,7 +93,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Clock clock = Clock.systemUTC();
         BenchmarkPlan plan = SpecLoader.loadFile(specFile, profile, sets);
-        try (Backend backend = openBackend()) {
+        try (Backend backend = openBackend(err)) {
             backend.preflight(plan);
             RunDirectory run = new ResultsStore(resultsDir).createRun(plan.benchmarkName(), clock, new SecureRandom());
             RunRecorder recorder = new RunRecorder(run, plan, backend.name(), specFile);
@@ -117,20 +131,29 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Backend openBackend() {
+    private Backend openBackend(PrintWriter err) {
         if (local) {
             return new LocalBackend();
         }
-        throw new KubebenchException(Failure.INVALID_INPUT,
-                "the Kubernetes backend is not available in this build; use --local");
+        ManifestRenderer renderer = new ManifestRenderer();
+        KubernetesSettings settings = KubernetesSettings.DEFAULTS.withCheckNodes(!skipNodeCheck)
+                .withUnschedulableGrace(unschedulableGrace);
+        return KubernetesBackend.connect(cluster.toClusterOptions(), settings,
+                (trial, runId, jobName) -> renderer.render(trial, runId, null).objects(),
+                warning -> {
+                    err.println("warning: " + warning);
+                    err.flush();
+                });
     }
 
-    private static Path prepareTrial(RunDirectory run, ManifestRenderer renderer, Trial trial) {
+    private Path prepareTrial(RunDirectory run, ManifestRenderer renderer, Trial trial) {
         try {
             Path dir = run.createTrial(trial.index());
-            // What this trial is (or would be, with --local) on a cluster, for the record and for debugging.
-            AtomicFiles.writeString(run.manifest(trial.index()),
-                    ManifestWriter.toYaml(renderer.render(trial, run.runId(), "default")));
+            if (local) {
+                // What this trial would be on a cluster, for the record (the Kubernetes backend writes what it submits).
+                AtomicFiles.writeString(run.manifest(trial.index()),
+                        ManifestWriter.toYaml(renderer.render(trial, run.runId(), "default")));
+            }
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,11 +9,11 @@ record CliRun(int exitCode, String out, String err) {
 
     /** Runs {@code kubebench args...} as {@link Main} configures it. */
     static CliRun of(String... args) {
-        return of(null, args);
+        return with(null, args);
     }
 
     /** Runs {@code kubebench args...} with one subcommand replaced by {@code command} (which may hold test doubles). */
-    static CliRun of(Object command, String... args) {
+    static CliRun with(Object command, String... args) {
         CommandLine cl = Main.newCommandLine();
         if (command != null) {
             CommandLine sub = new CommandLine(command);

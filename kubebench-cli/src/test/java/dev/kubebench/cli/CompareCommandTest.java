@@ -41,7 +41,7 @@ class CompareCommandTest {
         String[] all = new String[args.length + 1];
         all[0] = "compare";
         System.arraycopy(args, 0, all, 1, args.length);
-        return CliRun.of(new CompareCommand(loader), all);
+        return CliRun.with(new CompareCommand(loader), all);
     }
 
     private final SampleLoader loader = loader(Map.of("base", 1.0, "same", 1.0, "slow10", 1.10, "slow1", 1.01),
@@ -121,15 +121,15 @@ class CompareCommandTest {
             }
             return runs;
         };
-        CliRun report = CliRun.of(new TrendCommand(history), "trend", "results");
+        CliRun report = CliRun.with(new TrendCommand(history), "trend", "results");
         assertEquals(0, report.exitCode(), report.err());
         assertTrue(report.out().contains("change at run 30 (run-30)"), report.out());
-        CliRun gate = CliRun.of(new TrendCommand(history), "trend", "results", "--gate");
+        CliRun gate = CliRun.with(new TrendCommand(history), "trend", "results", "--gate");
         assertEquals(3, gate.exitCode());
         assertTrue(gate.err().contains("gate failed: time_to_train_s regressed +"), gate.err());
-        CliRun loose = CliRun.of(new TrendCommand(history), "trend", "results", "--gate", "--threshold", "10%");
+        CliRun loose = CliRun.with(new TrendCommand(history), "trend", "results", "--gate", "--threshold", "10%");
         assertEquals(0, loose.exitCode());
-        CliRun json = CliRun.of(new TrendCommand(history), "trend", "results", "-o", "json", "--metric",
+        CliRun json = CliRun.with(new TrendCommand(history), "trend", "results", "-o", "json", "--metric",
                 "time_to_train_s");
         assertTrue(json.out().contains("\"changePoints\""), json.out());
     }

@@ -79,7 +79,7 @@ class MlperfCompareTest {
 
     @Test
     void selfComparisonExitsZero() {
-        CliRun run = CliRun.of(null, "compare", "--baseline", bert.toString(), "--candidate", bert.toString(),
+        CliRun run = CliRun.of("compare", "--baseline", bert.toString(), "--candidate", bert.toString(),
                 "--metric", "time_to_train_s");
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("+0.00%"), run.out());
@@ -87,7 +87,7 @@ class MlperfCompareTest {
 
     @Test
     void tenPercentLongerExitsThree() {
-        CliRun run = CliRun.of(null, "compare", "--baseline", bert.toString(), "--candidate", slower10.toString(),
+        CliRun run = CliRun.of("compare", "--baseline", bert.toString(), "--candidate", slower10.toString(),
                 "--metric", "time_to_train_s");
         assertEquals(3, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("regression"), run.out());
@@ -96,14 +96,14 @@ class MlperfCompareTest {
 
     @Test
     void onePercentLongerWithinFivePercentThresholdExitsZero() {
-        CliRun run = CliRun.of(null, "compare", "--baseline", bert.toString(), "--candidate", slower1.toString(),
+        CliRun run = CliRun.of("compare", "--baseline", bert.toString(), "--candidate", slower1.toString(),
                 "--threshold", "5%", "--metric", "time_to_train_s");
         assertEquals(0, run.exitCode(), run.out() + run.err());
     }
 
     @Test
     void trendOverTheRawLogDirectoriesRunsEndToEnd() {
-        CliRun run = CliRun.of(null, "trend", tmp.toString(), "--metric", "time_to_train_s", "-o", "json");
+        CliRun run = CliRun.of("trend", tmp.toString(), "--metric", "time_to_train_s", "-o", "json");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("\"runs\""), run.out());
     }

@@ -31,7 +31,7 @@ class PlanCommandTest {
 
     @Test
     void jsonRecoversSigmaAndKappaOfBothPoolsWithinFivePercent(@TempDir Path dir) throws Exception {
-        CliRun run = CliRun.of(null, "plan", "--measurements", uslCsv(dir).toString(), "-o", "json");
+        CliRun run = CliRun.of("plan", "--measurements", uslCsv(dir).toString(), "-o", "json");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode pools = JsonMapper.builder().build().readTree(run.out()).get("pools");
         assertEquals(2, pools.size());
@@ -59,11 +59,11 @@ class PlanCommandTest {
                 + "h100,8,8000,4500\nh100,16,15000,2400\nh100,32,26000,1385\nh100,64,40000,900\n");
         Path prices = dir.resolve("prices.yaml");
         Files.writeString(prices, "currency: USD\nprices:\n  - pool: h100\n    perGpuHour: 4.0\n");
-        CliRun text = CliRun.of(null, "plan", "--measurements", csv.toString(), "--prices", prices.toString(),
+        CliRun text = CliRun.of("plan", "--measurements", csv.toString(), "--prices", prices.toString(),
                 "--target-time", "30m");
         assertEquals(0, text.exitCode(), text.err());
         assertTrue(text.out().contains("Cheapest configuration meeting 30m00s: pool h100 with 32 GPUs"), text.out());
-        CliRun html = CliRun.of(null, "plan", "--measurements", csv.toString(), "-o", "html");
+        CliRun html = CliRun.of("plan", "--measurements", csv.toString(), "-o", "html");
         assertEquals(0, html.exitCode(), html.err());
         assertTrue(html.out().startsWith("<!DOCTYPE html>"));
         assertTrue(html.out().contains("data:image/png;base64,"));
@@ -73,13 +73,13 @@ class PlanCommandTest {
     void badInputIsAOneLineUsageError(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "pool,gpus,throughput_samples_per_s\nh100,eight,100\n");
-        CliRun run = CliRun.of(null, "plan", "--measurements", csv.toString());
+        CliRun run = CliRun.of("plan", "--measurements", csv.toString());
         assertEquals(2, run.exitCode());
         assertEquals("error: " + csv + ":2: gpus: not a whole number: 'eight'", run.err().strip());
-        CliRun none = CliRun.of(null, "plan");
+        CliRun none = CliRun.of("plan");
         assertEquals(2, none.exitCode());
         assertTrue(none.err().contains("nothing to plan from"), none.err());
-        CliRun badTime = CliRun.of(null, "plan", "--measurements", csv.toString(), "--target-time", "soon");
+        CliRun badTime = CliRun.of("plan", "--measurements", csv.toString(), "--target-time", "soon");
         assertEquals(2, badTime.exitCode());
         assertTrue(badTime.err().contains("'soon' is not a duration"), badTime.err());
     }

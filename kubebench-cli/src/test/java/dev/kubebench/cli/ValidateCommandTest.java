@@ -37,7 +37,7 @@ class ValidateCommandTest {
     @Test
     void validSpecsPrintOkWithTheirTrialCount() throws IOException {
         Path ok = write("ok.yaml", VALID);
-        CliRun r = CliRun.of("validate", ok.toString());
+        CliRun r = CliRun.of("validate", "--verbose", ok.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("OK " + ok + " (6 trials)" + System.lineSeparator(), r.out());
         assertEquals("", r.err());

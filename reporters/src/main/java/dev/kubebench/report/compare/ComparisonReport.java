@@ -1,6 +1,9 @@
 package dev.kubebench.report.compare;
 
+import dev.kubebench.report.GateCheck;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The result of {@code kubebench compare}.
@@ -22,6 +25,23 @@ public record ComparisonReport(double alpha, double confidence, List<MetricCompa
     /** Rows that fail the gate. */
     public List<MetricComparison> failures(boolean failOnInsufficient) {
         return rows.stream().filter(r -> r.failsGate(failOnInsufficient)).toList();
+    }
+
+    /** One {@link GateCheck} per gated row, for reporters that list gates next to trials (JUnit, Markdown). */
+    public List<GateCheck> gateChecks(boolean failOnInsufficient) {
+        List<GateCheck> out = new ArrayList<>();
+        for (MetricComparison r : rows) {
+            if (!r.gated()) {
+                continue;
+            }
+            String name = r.label() + " max regression " + CompareFormatting.plain(r.thresholdPercent()) + "%";
+            String message = String.format(Locale.ROOT, "%s: median %s -> %s (%s, p=%s)%s", r.verdict().label(),
+                    CompareFormatting.median(r.baseline()), CompareFormatting.median(r.candidate()),
+                    CompareFormatting.percent(r.changePercent()), CompareFormatting.pValue(r.pValue()),
+                    r.note().isEmpty() ? "" : "; " + r.note());
+            out.add(new GateCheck(name, !r.failsGate(failOnInsufficient), message));
+        }
+        return out;
     }
 
     public boolean gateFailed(boolean failOnInsufficient) {

@@ -12,7 +12,8 @@ import java.util.TreeSet;
 
 /**
  * Builds a {@link CapacityPlan}: per pool scaling efficiency, a USL fit with projections, GPU-hours and cost, the
- * cheapest configuration that meets a time-to-train target and the time/cost Pareto frontier.
+ * cheapest configuration that meets a time-to-train target and the time/cost Pareto frontier. Both consider
+ * measured scales and projections within the warning range, never far extrapolations.
  */
 public final class CapacityPlanner {
     /** Fits with R² below this get a warning. */
@@ -50,7 +51,8 @@ public final class CapacityPlanner {
         ScalePoint cheapest = null;
         if (Double.isFinite(settings.targetTimeSeconds())) {
             for (ScalePoint p : all) {
-                if (p.timeToTrainSeconds() <= settings.targetTimeSeconds() && Double.isFinite(p.cost())
+                if (!p.extrapolated() && p.timeToTrainSeconds() <= settings.targetTimeSeconds()
+                        && Double.isFinite(p.cost())
                         && (cheapest == null || p.cost() < cheapest.cost()
                             || p.cost() == cheapest.cost() && p.timeToTrainSeconds() < cheapest.timeToTrainSeconds())) {
                     cheapest = p;
@@ -120,7 +122,8 @@ public final class CapacityPlanner {
             double[] x = rows.stream().mapToDouble(Measurement::throughputSamplesPerSecond).toArray();
             fit = UslFitter.fit(n, x);
             if (fit.r2() < POOR_FIT_R2) {
-                warnings.add(String.format(Locale.ROOT, "pool %s: poor USL fit (R² = %.3f); projections are unreliable",
+                warnings.add(String.format(Locale.ROOT,
+                        "pool %s: poor USL fit (R² = %.3f); projections are unreliable",
                         pool, fit.r2()));
             }
             int limit = settings.maxProjectedGpus() > 0 ? settings.maxProjectedGpus()
@@ -166,11 +169,14 @@ public final class CapacityPlanner {
                 gpuHours * price, far);
     }
 
-    /** Points with a known time and cost that no other point beats on both; ascending time. */
+    /**
+     * Points with a known time and cost that no other point beats on both; ascending time. Far extrapolations are
+     * left out: a plan should not recommend a scale nobody measured anything near.
+     */
     static List<ScalePoint> frontier(List<ScalePoint> points) {
         List<ScalePoint> known = new ArrayList<>();
         for (ScalePoint p : points) {
-            if (Double.isFinite(p.timeToTrainSeconds()) && Double.isFinite(p.cost())) {
+            if (!p.extrapolated() && Double.isFinite(p.timeToTrainSeconds()) && Double.isFinite(p.cost())) {
                 known.add(p);
             }
         }

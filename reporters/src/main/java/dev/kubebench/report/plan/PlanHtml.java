@@ -84,7 +84,8 @@ final class PlanHtml {
         for (String w : plan.warnings()) {
             h.append("<p class=\"warn\">").append(esc(w)).append("</p>\n");
         }
-        h.append("<p><small>Universal Scalability Law X(N) = λN / (1 + σ(N−1) + κN(N−1)), least-squares fit; band = ")
+        h.append("<p><small>Universal Scalability Law X(N) = λN / (1 + σ(N−1) + κN(N−1)), ")
+                .append("least-squares fit; band = ")
                 .append("fit ± 1.96 standard errors. Red rows are projections far beyond the measured range.")
                 .append("</small></p>\n</body></html>\n");
         return h.toString();

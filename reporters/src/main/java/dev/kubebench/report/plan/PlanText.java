@@ -68,7 +68,10 @@ final class PlanText {
         for (String w : plan.warnings()) {
             out.append("warning: ").append(w).append('\n');
         }
-        out.append("'projected!' marks projections far beyond the measured range.\n");
+        boolean anyFar = plan.pools().stream().flatMap(p -> p.projected().stream()).anyMatch(ScalePoint::extrapolated);
+        if (anyFar) {
+            out.append("'projected!' marks projections far beyond the measured range (not used for the frontier).\n");
+        }
         return out.toString();
     }
 
@@ -81,11 +84,11 @@ final class PlanText {
             }
         }
         for (String[] row : table) {
-            StringBuilder line = new StringBuilder(" ");
+            StringBuilder line = new StringBuilder();
             for (int i = 0; i < cols; i++) {
                 String cell = row[i];
                 // numbers right-aligned, the kind column left-aligned
-                line.append(' ').append(i == 1 ? cell + " ".repeat(width[i] - cell.length())
+                line.append("  ").append(i == 1 ? cell + " ".repeat(width[i] - cell.length())
                         : " ".repeat(width[i] - cell.length()) + cell);
             }
             out.append(line.toString().stripTrailing()).append('\n');

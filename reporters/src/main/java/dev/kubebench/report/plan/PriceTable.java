@@ -113,7 +113,8 @@ public record PriceTable(String currency, List<Price> prices) {
                 throw new KubebenchException(Failure.INVALID_INPUT, where + "set exactly one of pool and gpuType");
             }
             if (p.perGpuHour() == null || !(p.perGpuHour() >= 0) || p.perGpuHour().isInfinite()) {
-                throw new KubebenchException(Failure.INVALID_INPUT, where + "perGpuHour: a non-negative number is required");
+                throw new KubebenchException(Failure.INVALID_INPUT,
+                        where + "perGpuHour: a non-negative number is required");
             }
         }
         return table;

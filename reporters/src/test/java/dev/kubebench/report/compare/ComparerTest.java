@@ -48,6 +48,9 @@ class ComparerTest {
         // complete separation of 10 vs 10: p = 2 / C(20, 10)
         assertEquals(2.0 / 184756, row.pValue(), 1e-12);
         assertTrue(r.gateFailed(false));
+        assertEquals(1, r.gateChecks(false).size());
+        assertFalse(r.gateChecks(false).get(0).passed());
+        assertEquals("time_to_train_s max regression 5%", r.gateChecks(false).get(0).name());
     }
 
     @Test

@@ -91,6 +91,8 @@ class CapacityPlannerTest {
         }
         // the 1-GPU run is the cheapest of all (efficiency only falls), so it ends the frontier
         assertEquals(1, f.get(f.size() - 1).gpus());
+        // far extrapolations (256 GPUs, 4x the measured 64) are never recommended
+        assertTrue(f.stream().noneMatch(ScalePoint::extrapolated));
     }
 
     @Test

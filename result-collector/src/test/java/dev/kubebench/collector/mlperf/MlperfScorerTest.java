@@ -11,6 +11,11 @@ import dev.kubebench.catalog.mlperf.MlperfCatalog;
 import dev.kubebench.collector.mllog.MllogRun;
 import dev.kubebench.collector.mllog.RunOutcome;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,6 +83,28 @@ class MlperfScorerTest {
         MllogRun r = s.runs().get(3).run();
         assertEquals(Boolean.TRUE, r.targetReached());
         assertFalse(Double.isNaN(r.accuracyCurve().get(0).samples()));
+    }
+
+    @Test
+    void gzipLogsWithPlaceholderIdentityTakeItFromThePath(@TempDir Path tmp) throws IOException {
+        Path src = LOGS.resolve("3.0/Dell/XE9680x8H100-SXM-80GB/resnet");
+        Path dir = tmp.resolve("Acme/box-8xH100/resnet");
+        Files.createDirectories(dir);
+        for (int i = 0; i < 5; i++) {
+            String text = new String(Files.readAllBytes(src.resolve("result_" + i + ".txt")),
+                    StandardCharsets.ISO_8859_1).replace("\"value\": \"Dell\"", "\"value\": \"SUBMISSION_ORG_PLACEHOLDER\"")
+                    .replace("\"value\": \"1xXE9680x8H100-SXM-80GB\"", "\"value\": \"\"");
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("result_" + i + ".txt.gz")))) {
+                out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+            }
+        }
+        Files.copy(src.resolve("scaling.json"), dir.resolve("scaling.json"));
+        MlperfScore s = SubmissionDirectory.score(dir, CATALOG);
+        assertEquals("Acme", s.org());
+        assertEquals("box-8xH100", s.platform());
+        assertEquals(13.46649958773253, s.scoreMinutes(), 1e-9);
+        assertTrue(s.runs().get(0).run().stats().gzip());
+        assertEquals(List.of(dir), SubmissionDirectory.find(tmp));
     }
 
     @Test

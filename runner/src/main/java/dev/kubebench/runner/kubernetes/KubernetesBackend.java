@@ -3,6 +3,7 @@ package dev.kubebench.runner.kubernetes;
 import dev.kubebench.catalog.error.Failure;
 import dev.kubebench.catalog.error.KubebenchException;
 import dev.kubebench.catalog.plan.BenchmarkPlan;
+import dev.kubebench.catalog.plan.JobNames;
 import dev.kubebench.catalog.plan.Trial;
 import dev.kubebench.catalog.spec.Benchmark;
 import dev.kubebench.catalog.spec.JobKind;

@@ -3,6 +3,7 @@ package dev.kubebench.runner.local;
 import dev.kubebench.catalog.error.Failure;
 import dev.kubebench.catalog.error.KubebenchException;
 import dev.kubebench.catalog.plan.BenchmarkPlan;
+import dev.kubebench.catalog.plan.JobNames;
 import dev.kubebench.catalog.plan.Trial;
 import dev.kubebench.catalog.spec.BenchmarkSpec;
 import dev.kubebench.catalog.spec.JobKind;
@@ -47,6 +48,9 @@ import java.util.stream.Collectors;
  * rather than the replicas directly.
  */
 public final class LocalBackend implements Backend {
+    /** Preflight checks names before a run id exists; any 6 hex characters give names of the same length. */
+    private static final String PREFLIGHT_RUN_ID = "000000";
+
     /** Variables a replica must not inherit from the host: they would mislead distributed setup. */
     private static final Set<String> OPERATOR_NAMES = Set.of("MASTER_ADDR", "MASTER_PORT", "WORLD_SIZE", "RANK",
             "LOCAL_RANK", "LOCAL_WORLD_SIZE", "GROUP_RANK", "ROLE_RANK", "TF_CONFIG", "COORDINATOR_ADDRESS",
@@ -87,9 +91,9 @@ public final class LocalBackend implements Backend {
         return "local";
     }
 
-    /** The job name a trial's replicas are named after: {@code <benchmark>-<trial index>}. */
-    public static String jobName(Trial trial) {
-        return trial.benchmark().metadata().name() + "-" + trial.index();
+    /** The job name a trial's replicas are named after, as on a cluster ({@link JobNames#jobName}). */
+    public static String jobName(Trial trial, String runId) {
+        return JobNames.jobName(trial.benchmark().metadata().name(), runId, trial.index());
     }
 
     @Override
@@ -104,7 +108,7 @@ public final class LocalBackend implements Backend {
                 problems.add(where + "job.command is empty (the image's entrypoint cannot run on this host): "
                         + "set local.command");
             }
-            if (OperatorEnvironment.replicasOf(jobName(trial), job).isEmpty()) {
+            if (OperatorEnvironment.replicasOf(jobName(trial, PREFLIGHT_RUN_ID), job).isEmpty()) {
                 problems.add(where + "job.replicas: none of " + job.kind().kindName() + "'s replica types ("
                         + String.join(", ", job.kind().replicaTypes()) + ") has a replica to run");
             }
@@ -139,7 +143,7 @@ public final class LocalBackend implements Backend {
     public TrialOutcome runTrial(Trial trial, TrialContext context) throws InterruptedException {
         BenchmarkSpec spec = trial.benchmark().spec();
         JobSpec job = spec.job();
-        String jobName = jobName(trial);
+        String jobName = jobName(trial, context.runId());
         Instant startedAt = context.clock().instant();
         Path filesDir = context.trialDir().resolve("files");
         List<Replica> replicas = OperatorEnvironment.replicasOf(jobName, job);

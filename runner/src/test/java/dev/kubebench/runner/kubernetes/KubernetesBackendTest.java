@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubebench.catalog.plan.JobNames;
 import dev.kubebench.catalog.plan.Trial;
 import dev.kubebench.catalog.spec.JobKind;
 import dev.kubebench.runner.FailureClass;
@@ -91,9 +92,13 @@ class KubernetesBackendTest {
     }
 
     private TrialContext context(String runId, boolean keep) {
+        return context(runId, keep, null);
+    }
+
+    private TrialContext context(String runId, boolean keep, dev.kubebench.runner.ProgressListener progress) {
         Path trialDir = dir.resolve("trials/0");
-        return new TrialContext(runId, trialDir, Timeline.open(trialDir, Clock.systemUTC()), null, Clock.systemUTC(),
-                keep);
+        return new TrialContext(runId, trialDir, Timeline.open(trialDir, Clock.systemUTC()), progress,
+                Clock.systemUTC(), keep);
     }
 
     static Stream<Arguments> kinds() {
@@ -194,9 +199,28 @@ class KubernetesBackendTest {
     @Test
     void kueueQueueingIsRecordedAsQueuedThenAdmitted() throws Exception {
         String runId = newRunId();
-        TrialOutcome outcome = run(JobKind.PYTORCH_JOB, runId, OperatorSimulator.Behavior.SUCCEED, 50,
+        List<String> phases = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        dev.kubebench.runner.ProgressListener progress = new dev.kubebench.runner.ProgressListener() {
+            @Override
+            public void phase(String phase) {
+                phases.add(phase);
+            }
+
+            @Override
+            public void logLine(String replica, String line) {
+                lines.add(line);
+            }
+        };
+        Trial trial = TestJobs.trial(JobKind.PYTORCH_JOB, null, TestJobs.defaultReplicas(JobKind.PYTORCH_JOB),
                 Duration.ofSeconds(30), "team-a");
+        CompletableFuture<Void> sim = simulator.simulate(JobType.of(JobKind.PYTORCH_JOB, null),
+                JobNames.jobName("resnet", runId, 0), OperatorSimulator.Behavior.SUCCEED, 50, true);
+        TrialOutcome outcome = backend.runTrial(trial, context(runId, false, progress));
+        sim.get(10, TimeUnit.SECONDS);
         assertEquals(TrialOutcome.State.SUCCEEDED, outcome.state(), outcome.reason());
+        assertEquals(List.of("submitted", "queued", "admitted", "running"), phases);
+        assertEquals(3 * OperatorSimulator.mllogLines().size(), lines.size());
         List<String> events = events();
         assertTrue(events.indexOf("queued") >= 0 && events.indexOf("queued") < events.indexOf("admitted"),
                 events.toString());
@@ -259,6 +283,33 @@ class KubernetesBackendTest {
         sim.get(10, TimeUnit.SECONDS);
         List<String> events = events();
         assertTrue(events.contains("finished") && events.contains("deleted"), events.toString());
+        assertNothingLeft(runId);
+    }
+
+    @Test
+    void aJobDeletedBySomeoneElseFailsTheTrial() throws Exception {
+        String runId = newRunId();
+        String job = JobNames.jobName("resnet", runId, 0);
+        JobType type = JobType.of(JobKind.PYTORCH_JOB, null);
+        CompletableFuture<Void> deleter = CompletableFuture.runAsync(() -> {
+            try {
+                for (int i = 0; i < 400; i++) {
+                    if (client.pods().inNamespace(NS).withLabel(JobType.TRAINING_JOB_NAME_LABEL, job).list()
+                            .getItems().size() == 3) {
+                        break;
+                    }
+                    Thread.sleep(25);
+                }
+                client.genericKubernetesResources(type.context()).inNamespace(NS).withName(job).delete();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        TrialOutcome outcome = run(JobKind.PYTORCH_JOB, runId, OperatorSimulator.Behavior.HANG, 0,
+                Duration.ofSeconds(30), null);
+        deleter.get(10, TimeUnit.SECONDS);
+        assertEquals(FailureClass.JOB_FAILED, outcome.failureClass(), outcome.reason());
+        assertEquals("job " + job + " was deleted before it finished (not by kubebench)", outcome.reason());
         assertNothingLeft(runId);
     }
 

@@ -121,6 +121,16 @@ class LocalBackendTest {
     }
 
     @Test
+    void aBackgroundChildLeftByASuccessfulReplicaIsStoppedLikeAContainers() throws Exception {
+        TrialOutcome outcome = run(shJob("orphan", 1, "sleep 300 & echo $! > child.pid; echo done",
+                Duration.ofSeconds(30)), null);
+        assertTrue(outcome.succeeded(), outcome.reason());
+        List<Long> pids = Processes.startedBy(dir);
+        assertEquals(2, pids.size(), pids.toString());
+        assertEquals(List.of(), Processes.stillRunning(pids));
+    }
+
+    @Test
     void preflightRejectsWhatCannotRunHere() throws IOException {
         JobSpec noCommand = TestSpecs.job(JobKind.PYTORCH_JOB, Map.of("Master", 1), List.of());
         KubebenchException e = assertThrows(KubebenchException.class, () -> backend.preflight(

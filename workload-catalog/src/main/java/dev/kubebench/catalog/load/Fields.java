@@ -119,9 +119,9 @@ final class Fields {
         return s;
     }
 
-    /** A scalar as text, or null (reported) for mappings and lists. */
+    /** A scalar as text, or null (reported) for mappings, lists and null; an empty value is written {@code ""}. */
     String text(Node n, String where) {
-        if (n instanceof Node.ScalarNode) {
+        if (n instanceof Node.ScalarNode && !((Node.ScalarNode) n).isNull()) {
             return ((Node.ScalarNode) n).text();
         }
         problems.add(n.mark(), where, "expected a string, got " + describe(n));

@@ -31,11 +31,13 @@ final class JobBinder {
     private static final int MAX_REPLICAS = 100_000;
 
     private final Path specDir;
+    private final boolean requireFiles;
     private final Fields spec;
     private final Problems problems;
 
-    JobBinder(Path specDir, Fields spec, Problems problems) {
+    JobBinder(Path specDir, boolean requireFiles, Fields spec, Problems problems) {
         this.specDir = specDir;
+        this.requireFiles = requireFiles;
         this.spec = spec;
         this.problems = problems;
     }
@@ -48,7 +50,9 @@ final class JobBinder {
         }
         Fields job = Fields.of(n, "spec.job", problems, spec.marks(), FIELDS);
         Path manifest = manifestPath(job);
-        ManifestInfo info = manifest == null ? null : ManifestInfo.read(manifest, job, problems);
+        // A recorded run's manifest may be gone; then only what the spec itself says is known.
+        ManifestInfo info = manifest == null || !Files.isRegularFile(manifest) ? null
+                : ManifestInfo.read(manifest, job, problems);
         JobKind kind = kind(job, info);
         String apiVersion = job.string("apiVersion");
         if (info != null) {
@@ -67,7 +71,7 @@ final class JobBinder {
             apiVersion = apiVersion(job, kind, apiVersion);
         }
         String image = job.string("image");
-        if (info == null && kind != null && image == null) {
+        if (manifest == null && kind != null && image == null) {
             job.problem("image", "required field is missing (or give job.manifest)");
         } else if (image != null && (image.isBlank() || image.chars().anyMatch(Character::isWhitespace))) {
             job.problem("image", "'" + image + "' is not a valid image reference");
@@ -83,7 +87,8 @@ final class JobBinder {
                 }
             }
         }
-        Map<String, Integer> replicas = info != null ? info.replicas() : replicas(job, kind);
+        Map<String, Integer> replicas = info != null ? info.replicas()
+                : manifest != null ? Map.of() : replicas(job, kind);
         Resources resources = resources(job.object("resources", List.of("gpu", "cpu", "memory")));
         Map<String, Path> files = files(job);
         String restartPolicy = job.string("restartPolicy");
@@ -91,7 +96,7 @@ final class JobBinder {
         if (runtime != null && !Names.isDns1123Subdomain(runtime)) {
             job.problem("runtime", "'" + runtime + "' is not a valid ClusterTrainingRuntime name");
         }
-        if (runtime == null && kind == JobKind.TRAIN_JOB && info == null) {
+        if (runtime == null && kind == JobKind.TRAIN_JOB && manifest == null) {
             runtime = DEFAULT_RUNTIME;
         }
         Integer numProcPerNode = job.integer("numProcPerNode", 1, 1024);
@@ -242,7 +247,7 @@ final class JobBinder {
             problems.add(mark, where, "'" + p + "' is not a valid path");
             return null;
         }
-        if (!Files.isRegularFile(resolved)) {
+        if (requireFiles && !Files.isRegularFile(resolved)) {
             problems.add(mark, where, "file '" + p + "' does not exist (resolved against " + specDir + ")");
             return null;
         }

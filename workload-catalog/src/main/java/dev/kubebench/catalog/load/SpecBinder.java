@@ -43,12 +43,14 @@ final class SpecBinder {
     private static final List<String> AGGREGATES = List.of("last", "mean", "max", "min", "sum", "percentiles");
 
     private final Path specDir;
+    private final boolean requireFiles;
     private final MlperfCatalog catalog;
     private final Problems problems;
     private final Map<String, Mark> marks;
 
-    SpecBinder(Path specDir, MlperfCatalog catalog, Problems problems, Map<String, Mark> marks) {
+    SpecBinder(Path specDir, boolean requireFiles, MlperfCatalog catalog, Problems problems, Map<String, Mark> marks) {
         this.specDir = specDir;
+        this.requireFiles = requireFiles;
         this.catalog = catalog;
         this.problems = problems;
         this.marks = marks;
@@ -74,7 +76,7 @@ final class SpecBinder {
         }
         Fields spec = Fields.of(specNode, "spec", problems, marks, SPEC_FIELDS);
         Workload workload = workload(spec);
-        JobSpec job = new JobBinder(specDir, spec, problems).bind();
+        JobSpec job = new JobBinder(specDir, requireFiles, spec, problems).bind();
         NodePool nodePool = nodePool(spec.object("nodePool",
                 List.of("name", "nodeSelector", "tolerations", "affinity", "gpuResource", "gpusPerNode")));
         Scheduling scheduling = scheduling(spec.object("scheduling",

@@ -39,6 +39,7 @@ public final class SpecLoader {
             .build();
 
     private final MlperfCatalog catalog;
+    private final boolean requireFiles;
 
     /** A loader resolving catalog workloads through {@link MlperfCatalog#standard()}. */
     public SpecLoader() {
@@ -46,7 +47,21 @@ public final class SpecLoader {
     }
 
     public SpecLoader(MlperfCatalog catalog) {
+        this(catalog, true);
+    }
+
+    private SpecLoader(MlperfCatalog catalog, boolean requireFiles) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.requireFiles = requireFiles;
+    }
+
+    /**
+     * A loader for a recorded run's {@code benchmark.yaml} (reports, compare): {@code job.files} and
+     * {@code job.manifest} need not exist any more, since the results directory may have been copied elsewhere.
+     * Everything else is checked as usual.
+     */
+    public static SpecLoader forRecordedRun() {
+        return new SpecLoader(MlperfCatalog.standard(), false);
     }
 
     /** {@code new SpecLoader().load(file, profile, sets)}. */
@@ -132,7 +147,7 @@ public final class SpecLoader {
             problems.add(spec.get("sweep").mark(), "spec.sweep", "expands to " + (sweeps.size() == Long.MAX_VALUE
                     ? "too many" : String.valueOf(sweeps.size())) + " points; at most " + SpecBinder.MAX_TRIALS
                     + " trials are allowed");
-            points = List.of(Map.<String, Node>of());
+            points = List.of(sweeps.firstPoint());
         } else {
             points = sweeps.points();
         }
@@ -147,7 +162,7 @@ public final class SpecLoader {
                 templated = merged.with("spec", merged.entry("spec").keyMark(), template(spec, params, problems));
             }
             Map<String, Mark> marks = new HashMap<>(baseMarks);
-            Benchmark b = new SpecBinder(dir, catalog, problems, marks).bind(templated, plain(params), sweep);
+            Benchmark b = new SpecBinder(dir, requireFiles, catalog, problems, marks).bind(templated, plain(params), sweep);
             benchmarks.add(b);
             pointMarks.add(marks);
         }
@@ -165,8 +180,11 @@ public final class SpecLoader {
         }
         for (int i = 0; i < benchmarks.size(); i++) {
             if (benchmarks.get(i) != null) {
-                new SpecValidator(pointMarks.get(i), problems).validate(benchmarks.get(i), (int) total - 1);
+                new SpecValidator(pointMarks.get(i), problems).validate(benchmarks.get(i));
             }
+        }
+        if (!benchmarks.contains(null)) {
+            new SpecValidator(pointMarks.get(0), problems).names(benchmarks, (int) total - 1);
         }
         if (!problems.isEmpty() || benchmarks.contains(null)) {
             if (problems.isEmpty()) {

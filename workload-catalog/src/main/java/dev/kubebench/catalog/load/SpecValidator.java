@@ -28,11 +28,10 @@ final class SpecValidator {
         this.problems = problems;
     }
 
-    /** Checks one sweep point's benchmark; {@code lastTrialIndex} is the highest trial index of the whole plan. */
-    void validate(Benchmark b, int lastTrialIndex) {
+    /** Checks one sweep point's benchmark (names are checked once per plan by {@link #names}). */
+    void validate(Benchmark b) {
         BenchmarkSpec spec = b.spec();
         JobSpec job = spec.job();
-        names(b, lastTrialIndex);
         replicas(job);
         restartPolicy(job);
         kindSpecificFields(job);
@@ -52,8 +51,12 @@ final class SpecValidator {
         data(spec.data());
     }
 
-    private void names(Benchmark b, int lastTrialIndex) {
-        String name = b.metadata().name();
+    /**
+     * The benchmark name must be a DNS-1035 label, and so must the longest name generated for any trial: the job
+     * {@code <name>-<run hex>-<lastTrialIndex>} and its pods {@code <job>-<type>-<replicas-1>} over every sweep point.
+     */
+    void names(List<Benchmark> points, int lastTrialIndex) {
+        String name = points.get(0).metadata().name();
         if (!JobNames.isDns1035(name)) {
             add("metadata.name", "'" + name + "' is not a DNS-1035 label (lowercase letters, digits and '-',"
                     + " starting with a letter, ending with a letter or digit, at most 63 characters)");
@@ -61,10 +64,12 @@ final class SpecValidator {
         }
         String jobName = JobNames.jobName(name, "000000", lastTrialIndex);
         String longest = jobName;
-        for (Map.Entry<String, Integer> e : b.spec().job().replicas().entrySet()) {
-            String pod = JobNames.podName(jobName, e.getKey(), Math.max(0, e.getValue() - 1));
-            if (pod.length() > longest.length()) {
-                longest = pod;
+        for (Benchmark b : points) {
+            for (Map.Entry<String, Integer> e : b.spec().job().replicas().entrySet()) {
+                String pod = JobNames.podName(jobName, e.getKey(), Math.max(0, e.getValue() - 1));
+                if (pod.length() > longest.length()) {
+                    longest = pod;
+                }
             }
         }
         if (longest.length() > JobNames.MAX_LABEL_LENGTH) {

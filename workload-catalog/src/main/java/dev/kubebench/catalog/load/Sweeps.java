@@ -134,6 +134,14 @@ final class Sweeps {
         return points;
     }
 
+    /** The first point alone (the first value of every variable), without expanding the rest. */
+    Map<String, Node> firstPoint() {
+        Map<String, Node> p = new LinkedHashMap<>();
+        matrix.forEach((k, v) -> p.put(k, v.get(0)));
+        zip.forEach((k, v) -> p.put(k, v.get(0)));
+        return p;
+    }
+
     /** The sweep as plain values, for {@link dev.kubebench.catalog.spec.BenchmarkSpec#sweep()}. */
     Sweep toSweep() {
         return new Sweep(plain(matrix), plain(zip));

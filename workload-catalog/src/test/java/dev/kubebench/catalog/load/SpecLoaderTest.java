@@ -234,6 +234,24 @@ class SpecLoaderTest {
     }
 
     @Test
+    void aRecordedRunLoadsAfterItsFilesAreGone() throws IOException {
+        Path copy = tmp.resolve("benchmark.yaml");
+        Files.writeString(copy, load("valid/resnet.yaml", null).resolvedYaml()
+                .replace(spec("files/train.py").toString(), "/nonexistent/train.py"));
+        assertThrows(KubebenchException.class, () -> loader.load(copy, null, List.of()));
+        BenchmarkPlan recorded = SpecLoader.forRecordedRun().load(copy, null, null);
+        assertEquals(Path.of("/nonexistent/train.py"), recorded.resolved().spec().job().files().get("train.py"));
+        assertEquals(5.0, recorded.resolved().spec().gates().get(0).maxRegressionPercent());
+
+        Path byo = tmp.resolve("byo.yaml");
+        Files.writeString(byo, load("valid/manifest.yaml", null).resolvedYaml()
+                .replace(spec("files/pytorchjob.yaml").toString(), "/nonexistent/pytorchjob.yaml")
+                .replace("  job:", "  job:\n    kind: PyTorchJob"));
+        assertEquals(JobKind.PYTORCH_JOB,
+                SpecLoader.forRecordedRun().load(byo, null, null).resolved().spec().job().kind());
+    }
+
+    @Test
     void validateChecksEveryProfileWhenNoneIsChosen() throws IOException {
         Path f = tmp.resolve("p.yaml");
         Files.writeString(f, String.join("\n",
@@ -287,6 +305,29 @@ class SpecLoaderTest {
                 ""));
         KubebenchException e = assertThrows(KubebenchException.class, () -> loader.load(f, null, List.of()));
         assertEquals(List.of(f + ":7:10: spec.sweep: the plan has 20000 trials (sweep points x repetitions); at most 10000 are allowed"),
+                e.problems());
+    }
+
+    @Test
+    void aHugeSweepIsRejectedWithoutExpandingIt() throws IOException {
+        StringBuilder values = new StringBuilder("[");
+        for (int i = 0; i < 1000; i++) {
+            values.append(i == 0 ? "" : ", ").append(i);
+        }
+        values.append("]");
+        Path f = tmp.resolve("huge.yaml");
+        Files.writeString(f, String.join("\n",
+                "apiVersion: kubebench.dev/v1alpha1",
+                "kind: Benchmark",
+                "metadata: {name: huge}",
+                "spec:",
+                "  workload: {name: w}",
+                "  job: {kind: Job, image: busybox, args: ['{{ .a }}', '{{ .b }}', '{{ .c }}', '{{ .d }}']}",
+                "  sweep:",
+                "    matrix: {a: " + values + ", b: " + values + ", c: " + values + ", d: " + values + "}",
+                ""));
+        KubebenchException e = assertThrows(KubebenchException.class, () -> loader.load(f, null, List.of()));
+        assertEquals(List.of(f + ":8:5: spec.sweep: expands to 1000000000000 points; at most 10000 trials are allowed"),
                 e.problems());
     }
 
