@@ -30,12 +30,15 @@ public final class MetricNames {
             "step_time_max_ms",
             "init_time_s",
             "queue_time_s",
+            "wall_time_s",
             "scheduling_latency_p50_ms",
+            "scheduling_latency_p90_ms",
             "scheduling_latency_p99_ms",
             "scheduling_latency_max_ms",
-            "pod_startup_latency_p50_ms",
-            "pod_startup_latency_p99_ms",
-            "gpu_util_pct");
+            "startup_latency_p50_ms",
+            "startup_latency_p90_ms",
+            "startup_latency_p99_ms",
+            "startup_latency_max_ms");
 
     /** Step-time percentiles in distribution order, with their display labels. */
     public static final List<String> STEP_TIME_PERCENTILES = List.of(
