@@ -29,7 +29,7 @@ trap 'rm -f "$marker"' EXIT
 
 # 1. Run. A failing run (exit 4/5/6) fails the pipeline as it is; its result directory is still kept.
 # shellcheck disable=SC2086
-"$kubebench" run "$spec" ${KUBEBENCH_RUN_ARGS:-}
+"$kubebench" run "$spec" --results-dir "$results" ${KUBEBENCH_RUN_ARGS:-}
 
 # 2. The run directory this run wrote: results/<benchmark>/<run-id>, newer than the marker.
 run_id_glob='[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9][0-9][0-9]-*'
