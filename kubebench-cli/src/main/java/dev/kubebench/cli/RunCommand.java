@@ -10,6 +10,7 @@ import dev.kubebench.collector.result.TrialStatus;
 import dev.kubebench.collector.store.AtomicFiles;
 import dev.kubebench.collector.store.ResultsStore;
 import dev.kubebench.collector.store.RunDirectory;
+import dev.kubebench.report.Reports;
 import dev.kubebench.runner.Backend;
 import dev.kubebench.runner.RunExecutor;
 import dev.kubebench.runner.TrialOutcome;
@@ -44,6 +45,9 @@ import picocli.CommandLine.Spec;
                 + "operators, or with --local as processes on this machine; then collect results and write reports.",
             "Results go to <results-dir>/<benchmark>/<run-id>/."})
 public final class RunCommand implements Callable<Integer> {
+    /** How long Ctrl-C/SIGTERM waits for cleanup and result writing before the JVM ends anyway. */
+    private static final Duration INTERRUPT_GRACE = Duration.ofMinutes(3);
+
     @Spec
     CommandSpec spec;
 
@@ -98,35 +102,43 @@ public final class RunCommand implements Callable<Integer> {
             RunDirectory run = new ResultsStore(resultsDir).createRun(plan.benchmarkName(), clock, new SecureRandom());
             RunRecorder recorder = new RunRecorder(run, plan, backend.name(), specFile);
             recorder.writeBenchmarkYaml();
+            if (report) {
+                Reports.prepareCharts();
+            }
             out.printf("kubebench: running %s (%d trial%s, %s backend) -> %s%n", plan.benchmarkName(),
                     plan.trials().size(), plan.trials().size() == 1 ? "" : "s", backend.name(), run.path());
             out.flush();
             List<RunResult> results = new ArrayList<>();
             TrialCollector collector = new TrialCollector();
             ManifestRenderer renderer = new ManifestRenderer();
-            try (StatusDisplay status = new StatusDisplay(out, StatusDisplay.stdoutIsTerminal(), clock)) {
-                RunExecutor executor = new RunExecutor(backend, run.runId(),
-                        trial -> prepareTrial(run, renderer, trial),
-                        trial -> status.trial(trial.index() + 1, plan.trials().size()),
-                        (trial, outcome, dir) -> {
-                            status.finishLine();
-                            RunResult result = collect(collector, run, trial, outcome, err);
-                            results.add(result);
-                            out.println(Summaries.trialLine(result));
-                            out.flush();
-                        },
-                        clock, keep);
-                executor.installShutdownHook(Duration.ofSeconds(30));
-                executor.run(plan);
+            StatusDisplay status = new StatusDisplay(out, StatusDisplay.stdoutIsTerminal(), clock);
+            RunExecutor executor = new RunExecutor(backend, run.runId(),
+                    trial -> prepareTrial(run, renderer, trial),
+                    trial -> status.trial(trial.index() + 1, plan.trials().size()),
+                    (trial, outcome, dir) -> {
+                        status.finishLine();
+                        RunResult result = collect(collector, run, trial, outcome, err);
+                        results.add(result);
+                        out.println(Summaries.trialLine(result));
+                        out.flush();
+                    },
+                    clock, keep);
+            InterruptGuard guard = new InterruptGuard(executor::cancel, INTERRUPT_GRACE);
+            try {
+                try (status) {
+                    executor.run(plan);
+                }
+                recorder.finish(results, report, err);
+                out.println();
+                out.print(Summaries.table(results));
+                out.printf("%nresults: %s%n", run.path().toAbsolutePath());
+                if (report) {
+                    out.printf("report:  %s%n", run.reportHtml().toAbsolutePath());
+                }
+                out.flush();
+            } finally {
+                guard.close();
             }
-            recorder.finish(results, report, err);
-            out.println();
-            out.print(Summaries.table(results));
-            out.printf("%nresults: %s%n", run.path().toAbsolutePath());
-            if (report) {
-                out.printf("report:  %s%n", run.reportHtml().toAbsolutePath());
-            }
-            out.flush();
             return Summaries.exitCode(results, plan.trials().size());
         }
     }

@@ -1,5 +1,6 @@
 package dev.kubebench.report;
 
+import dev.kubebench.report.chart.ChartRenderer;
 import dev.kubebench.report.csv.CsvReporter;
 import dev.kubebench.report.csv.PointsCsvReporter;
 import dev.kubebench.report.html.HtmlReporter;
@@ -29,6 +30,17 @@ import java.util.List;
  */
 public final class Reports {
     private Reports() {
+    }
+
+    /**
+     * Renders a tiny chart now, so that the graphics and font subsystems are loaded before a run starts: they register
+     * JVM shutdown hooks on first use, which fails once Ctrl-C or SIGTERM has begun the shutdown, and an interrupted
+     * run's report must still be written.
+     */
+    public static void prepareCharts() {
+        org.jfree.data.category.DefaultCategoryDataset d = new org.jfree.data.category.DefaultCategoryDataset();
+        d.addValue(1.0, "warm-up", "warm-up");
+        ChartRenderer.png(ChartRenderer.stepTime(d), 64, 48);
     }
 
     /** The standard reporters, in the order their files are written. */
