@@ -47,7 +47,7 @@ class LocalBackendTest {
     TrialOutcome run(Benchmark benchmark, ProgressListener progress) throws InterruptedException {
         Trial trial = TestSpecs.trial(0, benchmark);
         try (Timeline timeline = Timeline.open(dir, Clock.systemUTC())) {
-            return backend.runTrial(trial, new TrialContext("run-1", dir, timeline, progress, null, false));
+            return backend.runTrial(trial, new TrialContext("20261128-120000-abc123", dir, timeline, progress, null, false));
         }
     }
 
@@ -58,7 +58,7 @@ class LocalBackendTest {
                 Duration.ofSeconds(30)), null);
         assertEquals(TrialOutcome.State.SUCCEEDED, outcome.state(), outcome.reason());
         assertEquals("rank=1 files=" + dir.resolve("files").toAbsolutePath() + " trial=0\nerr\n",
-                Files.readString(dir.resolve("logs/ok-0-1.log")), "stdout and stderr combined, per replica");
+                Files.readString(dir.resolve("logs/ok-abc123-0-1.log")), "stdout and stderr combined, per replica");
         String events = Files.readString(dir.resolve("events.jsonl"));
         for (String event : List.of("submitted", "pod_started", "first_log_line", "pod_exited", "finished")) {
             assertTrue(events.contains("\"event\":\"" + event + "\""), event + " in " + events);
@@ -74,7 +74,7 @@ class LocalBackendTest {
         TrialOutcome outcome = run(shJob("bad", 2, script, Duration.ofSeconds(60)), null);
         assertEquals(TrialOutcome.State.FAILED, outcome.state());
         assertEquals(FailureClass.EXIT_CODE, outcome.failureClass());
-        assertEquals("replica bad-0-1 exited with code 3: line3 | line4 | line5 | line6 | line7", outcome.reason());
+        assertEquals("replica bad-abc123-0-1 exited with code 3: line3 | line4 | line5 | line6 | line7", outcome.reason());
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30), "did not wait for the sleeper");
         assertEquals(List.of(), Processes.stillRunning(Processes.startedBy(dir)));
     }
@@ -156,9 +156,9 @@ class LocalBackendTest {
                 + "nnodes=${PET_NNODES-unset} keep=$KEEP_ME", Duration.ofSeconds(30));
         try (Timeline timeline = Timeline.open(dir, Clock.systemUTC())) {
             TrialOutcome outcome = leaky.runTrial(TestSpecs.trial(0, benchmark),
-                    new TrialContext("run-1", dir, timeline, null, null, false));
+                    new TrialContext("20261128-120000-abc123", dir, timeline, null, null, false));
             assertTrue(outcome.succeeded(), outcome.reason());
         }
-        assertEquals("rank=unset world=unset nnodes=unset keep=yes\n", Files.readString(dir.resolve("logs/env-0-0.log")));
+        assertEquals("rank=unset world=unset nnodes=unset keep=yes\n", Files.readString(dir.resolve("logs/env-abc123-0-0.log")));
     }
 }

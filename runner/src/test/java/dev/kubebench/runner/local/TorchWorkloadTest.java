@@ -63,7 +63,7 @@ class TorchWorkloadTest {
         LocalBackend backend = new LocalBackend(host, Duration.ofSeconds(5));
         try (Timeline timeline = Timeline.open(dir, Clock.systemUTC())) {
             return backend.runTrial(TestSpecs.trial(0, benchmark),
-                    new TrialContext("run-1", dir, timeline, null, null, false));
+                    new TrialContext("20261128-120000-abc123", dir, timeline, null, null, false));
         }
     }
 
@@ -96,7 +96,7 @@ class TorchWorkloadTest {
         TrialOutcome outcome = run(TestSpecs.benchmark("resnet", job, Duration.ofMinutes(3), null));
         assertEquals(TrialOutcome.State.SUCCEEDED, outcome.state(), outcome.reason());
 
-        List<JsonNode> events = mllog(dir.resolve("logs/resnet-0-master-0.log"));
+        List<JsonNode> events = mllog(dir.resolve("logs/resnet-abc123-0-master-0.log"));
         List<String> keys = events.stream().map(e -> e.path("key").asString()).distinct()
                 .collect(Collectors.toList());
         assertTrue(keys.containsAll(List.of("init_start", "submission_benchmark", "global_batch_size", "init_stop",
@@ -113,8 +113,8 @@ class TorchWorkloadTest {
         JsonNode runStop = withKey(events, "run_stop").get(0);
         assertEquals("INTERVAL_END", runStop.path("event_type").asString());
         assertEquals("success", runStop.path("metadata").path("status").asString());
-        assertTrue(Files.readString(dir.resolve("logs/resnet-0-master-0.log")).contains("KUBEBENCH_RESULT {"));
-        assertEquals(List.of(), mllog(dir.resolve("logs/resnet-0-worker-0.log")), "only rank 0 logs MLLOG");
+        assertTrue(Files.readString(dir.resolve("logs/resnet-abc123-0-master-0.log")).contains("KUBEBENCH_RESULT {"));
+        assertEquals(List.of(), mllog(dir.resolve("logs/resnet-abc123-0-worker-0.log")), "only rank 0 logs MLLOG");
     }
 
     @Test
@@ -125,7 +125,7 @@ class TorchWorkloadTest {
                 Map.of("digits_tta.py", WORKLOADS.resolve("digits_tta.py")), null, null, null, null, null);
         TrialOutcome outcome = run(TestSpecs.benchmark("digits", job, Duration.ofMinutes(3), null));
         assertEquals(TrialOutcome.State.SUCCEEDED, outcome.state(), outcome.reason());
-        List<JsonNode> events = mllog(dir.resolve("logs/digits-0-node-0-0.log"));
+        List<JsonNode> events = mllog(dir.resolve("logs/digits-abc123-0-node-0-0.log"));
         List<JsonNode> accuracy = withKey(events, "eval_accuracy");
         assertTrue(accuracy.get(accuracy.size() - 1).path("value").asDouble() >= 0.9);
         assertEquals(accuracy.size(), accuracy.get(accuracy.size() - 1).path("metadata").path("epoch_num").asInt());
