@@ -125,7 +125,7 @@ class KubernetesBackendTest {
         CompletableFuture<Void> sim = simulator.simulate(type, job, OperatorSimulator.Behavior.SUCCEED, 100, false);
 
         TrialOutcome outcome = backend.runTrial(trial, context(runId));
-        sim.get(10, TimeUnit.SECONDS);
+        sim.get(60, TimeUnit.SECONDS); // generous: the simulator only finishes its bookkeeping here
 
         assertEquals(TrialOutcome.State.SUCCEEDED, outcome.state(), outcome.reason());
         List<String> logs;
@@ -217,7 +217,7 @@ class KubernetesBackendTest {
         CompletableFuture<Void> sim = simulator.simulate(JobType.of(JobKind.PYTORCH_JOB, null),
                 JobNames.jobName("resnet", runId, 0), OperatorSimulator.Behavior.SUCCEED, 50, true);
         TrialOutcome outcome = backend.runTrial(trial, context(runId, false, progress));
-        sim.get(10, TimeUnit.SECONDS);
+        sim.get(60, TimeUnit.SECONDS); // generous: the simulator only finishes its bookkeeping here
         assertEquals(TrialOutcome.State.SUCCEEDED, outcome.state(), outcome.reason());
         assertEquals(List.of("submitted", "queued", "admitted", "running"), phases);
         assertEquals(3 * OperatorSimulator.mllogLines().size(), lines.size());
@@ -280,7 +280,7 @@ class KubernetesBackendTest {
         } finally {
             exec.shutdownNow();
         }
-        sim.get(10, TimeUnit.SECONDS);
+        sim.get(60, TimeUnit.SECONDS); // generous: the simulator only finishes its bookkeeping here
         List<String> events = events();
         assertTrue(events.contains("finished") && events.contains("deleted"), events.toString());
         assertNothingLeft(runId);
@@ -341,7 +341,7 @@ class KubernetesBackendTest {
                 + client.configMaps().inNamespace(NS).withLabel(KubernetesBackend.RUN_ID_LABEL, runId).list()
                 .getItems().size());
         int deleted = backend.cleanup(runId);
-        sim.get(10, TimeUnit.SECONDS);
+        sim.get(60, TimeUnit.SECONDS); // generous: the simulator only finishes its bookkeeping here
         assertTrue(deleted >= 2, "deleted " + deleted);
         assertNothingLeft(runId);
     }
@@ -432,7 +432,7 @@ class KubernetesBackendTest {
         CompletableFuture<Void> sim = simulator.simulate(JobType.of(kind, null), job, behavior, runningMillis,
                 queue != null);
         TrialOutcome outcome = backend.runTrial(trial, context(runId));
-        sim.get(10, TimeUnit.SECONDS);
+        sim.get(60, TimeUnit.SECONDS); // generous: the simulator only finishes its bookkeeping here
         return outcome;
     }
 
