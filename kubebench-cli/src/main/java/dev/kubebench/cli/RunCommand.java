@@ -27,12 +27,14 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -87,6 +89,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "(e.g. 90s, 10m; default 10m). Pods waiting in a Kueue queue are not unschedulable.")
     Duration unschedulableGrace;
 
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
+            description = "Run up to N trials at once (default: ${DEFAULT-VALUE}); on a cluster they must fit "
+                    + "together, locally they share this machine.")
+    int parallel;
+
     @Option(names = "--no-report", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Write CSV, HTML, Markdown and JUnit reports into the run directory (default: on).")
     boolean report;
@@ -95,6 +102,9 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (parallel < 1) {
+            throw new ParameterException(spec.commandLine(), "--parallel must be at least 1, got " + parallel);
+        }
         Clock clock = Clock.systemUTC();
         BenchmarkPlan plan = SpecLoader.loadFile(specFile, profile, sets);
         try (Backend backend = openBackend(err)) {
@@ -111,23 +121,27 @@ public final class RunCommand implements Callable<Integer> {
             List<RunResult> results = new ArrayList<>();
             TrialCollector collector = new TrialCollector();
             ManifestRenderer renderer = new ManifestRenderer();
-            StatusDisplay status = new StatusDisplay(out, StatusDisplay.stdoutIsTerminal(), clock);
+            StatusDisplay status = new StatusDisplay(out, StatusDisplay.stdoutIsTerminal(),
+                    parallel > 1 && plan.trials().size() > 1, clock);
             RunExecutor executor = new RunExecutor(backend, run.runId(),
                     trial -> prepareTrial(run, renderer, trial),
                     trial -> status.trial(trial.index() + 1, plan.trials().size()),
                     (trial, outcome, dir) -> {
-                        status.finishLine();
+                        // the executor never calls this concurrently, even with --parallel
+                        status.trialDone(trial.index() + 1);
                         RunResult result = collect(collector, run, trial, outcome, err);
                         results.add(result);
                         out.println(Summaries.trialLine(result));
                         out.flush();
                     },
-                    clock, keep);
+                    clock, keep, parallel);
             InterruptGuard guard = new InterruptGuard(executor::cancel, INTERRUPT_GRACE);
             try {
                 try (status) {
                     executor.run(plan);
                 }
+                // with --parallel, trials complete out of order; summary, table and reports list them in plan order
+                results.sort(Comparator.comparingInt(RunResult::trial));
                 recorder.finish(results, report, err);
                 out.println();
                 out.print(Summaries.table(results));

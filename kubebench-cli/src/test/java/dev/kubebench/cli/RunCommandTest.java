@@ -78,6 +78,33 @@ class RunCommandTest {
     }
 
     @Test
+    void parallelTwoRunsBothRepetitionsAtOnceAndReportsThemInTrialOrder() throws IOException {
+        CliRun run = CliRun.of("run", resource("rendezvous.yaml"), "--local", "--parallel", "2", "--no-report",
+                "--results-dir", results.toString());
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        RunDirectory dir = onlyRun("rendezvous");
+        List<RunResult> all = dir.readResults();
+        assertEquals(List.of(0, 1), all.stream().map(RunResult::trial).toList());
+        for (RunResult r : all) {
+            assertEquals(TrialStatus.SUCCEEDED, r.status(), String.valueOf(r.failureReason()));
+        }
+        String table = run.out().substring(run.out().lastIndexOf("trial  status"));
+        List<String> rows = table.lines().skip(1).filter(l -> l.matches("\\d+ .*")).toList();
+        assertEquals(2, rows.size(), table);
+        assertTrue(rows.get(0).startsWith("0 ") && rows.get(1).startsWith("1 "), table);
+        assertFalse(run.out().contains("\r"), "no redrawn status line with --parallel");
+    }
+
+    @Test
+    void parallelBelowOneIsAUsageError() {
+        CliRun run = CliRun.of("run", resource("failing.yaml"), "--local", "--parallel", "0", "--results-dir",
+                results.toString());
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("--parallel must be at least 1"), run.err());
+        assertFalse(Files.exists(results.resolve("failing")), "nothing ran");
+    }
+
+    @Test
     void invalidSpecExitsTwoWithFileLineAndColumn() throws IOException {
         Path spec = results.resolve("bad.yaml");
         Files.writeString(spec, "apiVersion: kubebench.dev/v1alpha1\nkind: Benchmark\nmetadata: {name: bad}\n"

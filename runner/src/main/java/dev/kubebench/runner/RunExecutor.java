@@ -11,17 +11,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * The trial loop shared by every {@link Backend}: runs a plan's trials in order, one at a time, hands each outcome to
- * a {@link TrialCompletion} and continues after failed, timed-out or infrastructure-failed trials.
+ * The trial loop shared by every {@link Backend}: runs a plan's trials in plan order, by default one at a time, hands
+ * each outcome to a {@link TrialCompletion} and continues after failed, timed-out or infrastructure-failed trials.
  *
- * <p>Cancellation ({@link #cancel()}, or SIGTERM/Ctrl-C through {@link #installShutdownHook}) interrupts the thread
- * only while it is inside {@link Backend#runTrial}; the backend then stops what it started and throws, the current
- * trial completes as {@code INTERRUPTED}, and no further trial starts. The completion callback itself is never
+ * <p>With a parallelism of N &gt; 1, N worker threads take the trials in plan order, so up to N trials run at once;
+ * the completion callback is still called once per trial and never concurrently (in completion order, so callers
+ * need no locking), and {@link #run} returns the outcomes in plan order. The backend must allow concurrent
+ * {@link Backend#runTrial} calls.
+ *
+ * <p>Cancellation ({@link #cancel()}, or SIGTERM/Ctrl-C through {@link #installShutdownHook}) interrupts each
+ * thread only while it is inside {@link Backend#runTrial}; the backend then stops what it started and throws, every
+ * running trial completes as {@code INTERRUPTED}, and no further trial starts. The completion callback itself is never
  * interrupted, so results being written are not cut off. Not reusable: one executor runs one plan.
  */
 public final class RunExecutor {
@@ -32,11 +40,18 @@ public final class RunExecutor {
     private final TrialCompletion completion;
     private final Clock clock;
     private final boolean keep;
+    private final int parallelism;
 
     private final Object lock = new Object();
+    /** Serializes the completion callback across worker threads. */
+    private final Object completionLock = new Object();
     private Thread runner;
-    private boolean inTrial;
+    /** Threads currently inside {@link Backend#runTrial}: the only ones a cancel interrupts. */
+    private final Set<Thread> inTrial = new HashSet<>();
     private boolean cancelled;
+    /** No further trial starts: set by a cancel, or when a worker failed unexpectedly. */
+    private boolean stopping;
+    private int nextTrial;
     private boolean finished;
     private Thread hook;
 
@@ -52,6 +67,22 @@ public final class RunExecutor {
     public RunExecutor(Backend backend, String runId, Function<Trial, Path> trialDirs,
                        Function<Trial, ProgressListener> progress, TrialCompletion completion, Clock clock,
                        boolean keep) {
+        this(backend, runId, trialDirs, progress, completion, clock, keep, 1);
+    }
+
+    /**
+     * As {@link #RunExecutor(Backend, String, Function, Function, TrialCompletion, Clock, boolean)}, running up to
+     * {@code parallelism} trials at once; {@code trialDirs} and {@code progress} are then called from worker threads.
+     *
+     * @param parallelism how many trials may run at once, at least 1
+     */
+    public RunExecutor(Backend backend, String runId, Function<Trial, Path> trialDirs,
+                       Function<Trial, ProgressListener> progress, TrialCompletion completion, Clock clock,
+                       boolean keep, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+        }
+        this.parallelism = parallelism;
         this.backend = Objects.requireNonNull(backend, "backend");
         this.runId = Objects.requireNonNull(runId, "runId");
         this.trialDirs = Objects.requireNonNull(trialDirs, "trialDirs");
@@ -62,8 +93,11 @@ public final class RunExecutor {
     }
 
     /**
-     * Runs every trial of the plan in order and returns their outcomes in order. After a cancellation the list ends
-     * with the interrupted trial's {@code INTERRUPTED} outcome (or is shorter, when cancelled between trials).
+     * Runs every trial of the plan and returns their outcomes in plan order. After a cancellation the list holds the
+     * outcomes of the trials that started (the interrupted ones as {@code INTERRUPTED}), still in plan order; trials
+     * that never started are missing. An unexpected error of one trial (its directory cannot be created, the
+     * completion callback throws) stops the run: the other running trials are interrupted, and the error is thrown
+     * once they have completed.
      */
     public List<TrialOutcome> run(BenchmarkPlan plan) {
         synchronized (lock) {
@@ -72,13 +106,13 @@ public final class RunExecutor {
             }
             runner = Thread.currentThread();
         }
-        List<TrialOutcome> outcomes = new ArrayList<>();
+        List<Trial> trials = plan.trials();
+        TrialOutcome[] outcomes = new TrialOutcome[trials.size()];
         try {
-            for (Trial trial : plan.trials()) {
-                if (cancelled()) {
-                    break;
-                }
-                outcomes.add(runOne(trial));
+            if (parallelism == 1) {
+                work(trials, outcomes);
+            } else {
+                runWorkers(trials, outcomes);
             }
         } finally {
             synchronized (lock) {
@@ -87,7 +121,70 @@ public final class RunExecutor {
             }
             removeShutdownHook();
         }
-        return List.copyOf(outcomes);
+        List<TrialOutcome> out = new ArrayList<>();
+        for (TrialOutcome outcome : outcomes) {
+            if (outcome != null) {
+                out.add(outcome);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Takes trials in plan order until none is left or the run stops. */
+    private void work(List<Trial> trials, TrialOutcome[] outcomes) {
+        while (true) {
+            int position;
+            synchronized (lock) {
+                if (stopping || nextTrial >= trials.size()) {
+                    return;
+                }
+                position = nextTrial++;
+            }
+            outcomes[position] = runOne(trials.get(position));
+        }
+    }
+
+    private void runWorkers(List<Trial> trials, TrialOutcome[] outcomes) {
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < Math.min(parallelism, trials.size()); i++) {
+            Thread worker = new Thread(() -> {
+                try {
+                    work(trials, outcomes);
+                } catch (RuntimeException | Error e) {
+                    if (error.compareAndSet(null, e)) {
+                        stop();
+                    } else {
+                        error.get().addSuppressed(e);
+                    }
+                }
+            }, "kubebench-trial-" + (i + 1));
+            workers.add(worker);
+            worker.start();
+        }
+        boolean interrupted = false;
+        for (Thread worker : workers) {
+            while (true) {
+                try {
+                    worker.join();
+                    break;
+                } catch (InterruptedException e) {
+                    // Whoever interrupts the caller wants the run to end; the workers still clean up first.
+                    interrupted = true;
+                    cancel();
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable e = error.get();
+        if (e instanceof RuntimeException) {
+            throw (RuntimeException) e;
+        }
+        if (e != null) {
+            throw (Error) e;
+        }
     }
 
     private TrialOutcome runOne(Trial trial) {
@@ -103,16 +200,18 @@ public final class RunExecutor {
             TrialContext context = new TrialContext(runId, dir, timeline, progress.apply(trial), clock, keep);
             outcome = runInterruptibly(trial, context, startedAt);
         }
-        completion.completed(trial, outcome, dir);
+        synchronized (completionLock) {
+            completion.completed(trial, outcome, dir);
+        }
         return outcome;
     }
 
     private TrialOutcome runInterruptibly(Trial trial, TrialContext context, Instant startedAt) {
         synchronized (lock) {
-            if (cancelled) {
+            if (stopping) {
                 return interrupted(startedAt);
             }
-            inTrial = true;
+            inTrial.add(Thread.currentThread());
         }
         TrialOutcome outcome;
         try {
@@ -123,7 +222,7 @@ public final class RunExecutor {
             outcome = fromException(e, startedAt);
         } finally {
             synchronized (lock) {
-                inTrial = false;
+                inTrial.remove(Thread.currentThread());
                 // A cancel that raced with the trial's end must not leak into the completion callback.
                 Thread.interrupted();
             }
@@ -172,12 +271,20 @@ public final class RunExecutor {
         }
     }
 
-    /** Cancels the run: stops the current trial (if any) and starts no further trial. Thread-safe, idempotent. */
+    /** Cancels the run: stops every running trial and starts no further trial. Thread-safe, idempotent. */
     public void cancel() {
         synchronized (lock) {
             cancelled = true;
-            if (inTrial && runner != null) {
-                runner.interrupt();
+            stop();
+        }
+    }
+
+    /** Starts no further trial and interrupts the running ones. */
+    private void stop() {
+        synchronized (lock) {
+            stopping = true;
+            for (Thread thread : inTrial) {
+                thread.interrupt();
             }
         }
     }
@@ -207,7 +314,7 @@ public final class RunExecutor {
 
     /**
      * Registers a JVM shutdown hook (SIGTERM, SIGINT/Ctrl-C, System.exit) that cancels the run and keeps the JVM
-     * alive until the run has stopped its processes and completed the current trial, at most {@code maxWait}. The
+     * alive until the run has stopped its processes and completed the running trials, at most {@code maxWait}. The
      * hook is removed when {@link #run} returns. Code running after an interrupted {@code run} must not call
      * {@code System.exit} while the hook waits (the JVM is already exiting; it exits when the hook returns).
      */

@@ -2,6 +2,7 @@ package dev.kubebench.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubebench.catalog.error.Failure;
@@ -21,8 +22,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -92,13 +96,17 @@ class RunExecutorTest {
     private final List<String> completed = Collections.synchronizedList(new ArrayList<>());
 
     private RunExecutor executor(Backend backend, TrialCompletion extra) {
+        return executor(backend, extra, 1);
+    }
+
+    private RunExecutor executor(Backend backend, TrialCompletion extra, int parallelism) {
         return new RunExecutor(backend, "run-1", t -> dir.resolve("trials").resolve(Integer.toString(t.index())),
                 null, (trial, outcome, trialDir) -> {
                     assertTrue(Files.exists(trialDir.resolve("events.jsonl")));
                     assertFalse(Thread.currentThread().isInterrupted(), "completion runs uninterrupted");
                     completed.add(trial.index() + ":" + outcome.state());
                     extra.completed(trial, outcome, trialDir);
-                }, CLOCK, false);
+                }, CLOCK, false, parallelism);
     }
 
     @Test
@@ -186,6 +194,154 @@ class RunExecutorTest {
                         && !Files.readString(Path.of("/proc/" + pid + "/stat")).contains(") Z "), "pid " + pid);
             }
             assertFalse(Files.exists(dir.resolve("trials/1")), "no trial after the cancel");
+        }
+    }
+
+    @Test
+    void twoTrialsRunAtOnceOutcomesComeInPlanOrderAndCompletionsNeverOverlap() {
+        CountDownLatch bothRunning = new CountDownLatch(2);
+        CountDownLatch firstCompleted = new CountDownLatch(1);
+        ScriptedBackend.Step meet = (t, c) -> {
+            bothRunning.countDown();
+            assertTrue(bothRunning.await(10, TimeUnit.SECONDS), "trials 0 and 1 did not run at the same time");
+            if (t.index() == 0) {
+                // trial 0 ends after trial 1, so completion order differs from plan order
+                assertTrue(firstCompleted.await(10, TimeUnit.SECONDS));
+                return outcome(TrialOutcome.State.FAILED);
+            }
+            return outcome(TrialOutcome.State.SUCCEEDED);
+        };
+        ScriptedBackend backend = new ScriptedBackend(List.of(meet, meet,
+                (t, c) -> outcome(TrialOutcome.State.SUCCEEDED)));
+        AtomicInteger inCompletion = new AtomicInteger();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        List<TrialOutcome> outcomes = executor(backend, (t, o, d) -> {
+            assertEquals(1, inCompletion.incrementAndGet(), "completion callbacks overlapped");
+            threads.add(Thread.currentThread().getName());
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            inCompletion.decrementAndGet();
+            firstCompleted.countDown();
+        }, 2).run(plan(3));
+        assertEquals(List.of(TrialOutcome.State.FAILED, TrialOutcome.State.SUCCEEDED, TrialOutcome.State.SUCCEEDED),
+                outcomes.stream().map(TrialOutcome::state).collect(Collectors.toList()));
+        assertEquals("1:SUCCEEDED", completed.get(0));
+        assertEquals(3, completed.size());
+        assertEquals(2, threads.size(), "two worker threads: " + threads);
+    }
+
+    @Test
+    void inParallelAFailedTrialDoesNotStopTheOthers() {
+        ScriptedBackend backend = new ScriptedBackend(List.of(
+                (t, c) -> {
+                    throw new KubebenchException(Failure.INFRASTRUCTURE, "quota exceeded");
+                },
+                (t, c) -> outcome(TrialOutcome.State.FAILED),
+                (t, c) -> {
+                    throw new KubebenchException(Failure.TIMED_OUT, "too slow");
+                },
+                (t, c) -> outcome(TrialOutcome.State.SUCCEEDED),
+                (t, c) -> outcome(TrialOutcome.State.SUCCEEDED)));
+        List<TrialOutcome> outcomes = executor(backend, TrialCompletion.NONE, 2).run(plan(5));
+        assertEquals(List.of(TrialOutcome.State.INFRASTRUCTURE, TrialOutcome.State.FAILED,
+                TrialOutcome.State.TIMED_OUT, TrialOutcome.State.SUCCEEDED, TrialOutcome.State.SUCCEEDED),
+                outcomes.stream().map(TrialOutcome::state).collect(Collectors.toList()));
+        assertEquals(List.of(0, 1, 2, 3, 4), backend.ran.stream().sorted().collect(Collectors.toList()));
+        assertEquals(5, completed.size());
+    }
+
+    @Test
+    void cancelInterruptsEveryRunningTrialAndStartsNoOther() throws Exception {
+        CountDownLatch bothRunning = new CountDownLatch(2);
+        List<Integer> cleanedUp = Collections.synchronizedList(new ArrayList<>());
+        ScriptedBackend.Step hang = (t, c) -> {
+            bothRunning.countDown();
+            try {
+                Thread.sleep(60_000);
+                return outcome(TrialOutcome.State.SUCCEEDED);
+            } catch (InterruptedException e) {
+                cleanedUp.add(t.index()); // as a backend deleting what it created
+                throw e;
+            }
+        };
+        ScriptedBackend backend = new ScriptedBackend(List.of(hang, hang, hang));
+        RunExecutor executor = executor(backend, TrialCompletion.NONE, 2);
+        AtomicReference<List<TrialOutcome>> result = new AtomicReference<>();
+        Thread thread = new Thread(() -> result.set(executor.run(plan(3))));
+        thread.start();
+        assertTrue(bothRunning.await(10, TimeUnit.SECONDS));
+        executor.cancel();
+        assertTrue(executor.awaitStopped(Duration.ofSeconds(10)));
+        thread.join(10_000);
+        assertEquals(List.of(TrialOutcome.State.INTERRUPTED, TrialOutcome.State.INTERRUPTED),
+                result.get().stream().map(TrialOutcome::state).collect(Collectors.toList()));
+        assertEquals(List.of(0, 1), cleanedUp.stream().sorted().collect(Collectors.toList()));
+        assertEquals(List.of(0, 1), backend.ran.stream().sorted().collect(Collectors.toList()));
+        assertEquals(2, completed.size());
+        assertFalse(Files.exists(dir.resolve("trials/2")), "no trial after the cancel");
+    }
+
+    @Test
+    void anErrorInOneWorkerStopsTheRunAndIsThrownAfterTheOthersEnded() {
+        CountDownLatch bothRunning = new CountDownLatch(2);
+        List<Integer> cleanedUp = Collections.synchronizedList(new ArrayList<>());
+        ScriptedBackend backend = new ScriptedBackend(List.of(
+                (t, c) -> {
+                    bothRunning.countDown();
+                    assertTrue(bothRunning.await(10, TimeUnit.SECONDS));
+                    return outcome(TrialOutcome.State.SUCCEEDED);
+                },
+                (t, c) -> {
+                    bothRunning.countDown();
+                    try {
+                        Thread.sleep(60_000);
+                        return outcome(TrialOutcome.State.SUCCEEDED);
+                    } catch (InterruptedException e) {
+                        cleanedUp.add(t.index());
+                        throw e;
+                    }
+                },
+                (t, c) -> outcome(TrialOutcome.State.SUCCEEDED)));
+        RunExecutor executor = executor(backend, (t, o, d) -> {
+            if (t.index() == 0) {
+                throw new IllegalStateException("disk full");
+            }
+        }, 2);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> executor.run(plan(3)));
+        assertEquals("disk full", e.getMessage());
+        assertEquals(List.of(1), cleanedUp);
+        assertFalse(backend.ran.contains(2));
+    }
+
+    @Test
+    void parallelismBelowOneIsRejected() {
+        assertThrows(IllegalArgumentException.class,
+                () -> executor(new ScriptedBackend(List.of()), TrialCompletion.NONE, 0));
+    }
+
+    @Test
+    void twoRealLocalTrialsRunAtOnceWithDistinctPorts() throws Exception {
+        // each replica marks itself ready, then waits (at most 20 s) until the other trial's replica is ready too
+        String script = "echo $MASTER_PORT > port; touch ../../ready-$KUBEBENCH_TRIAL; i=0; "
+                + "while [ ! -e ../../ready-0 ] || [ ! -e ../../ready-1 ]; do i=$((i+1)); "
+                + "[ $i -gt 200 ] && exit 7; sleep 0.1; done; echo met";
+        Benchmark pair = TestSpecs.benchmark("p", TestSpecs.job(JobKind.PYTORCH_JOB, Map.of("Master", 1),
+                List.of("sh", "-c", script)), Duration.ofMinutes(1), null);
+        try (LocalBackend backend = new LocalBackend(System.getenv(), Duration.ofSeconds(1))) {
+            RunExecutor executor = new RunExecutor(backend, "run-1",
+                    t -> dir.resolve("trials").resolve(Integer.toString(t.index())), null,
+                    (trial, outcome, trialDir) -> completed.add(trial.index() + ":" + outcome.state()),
+                    Clock.systemUTC(), false, 2);
+            List<TrialOutcome> outcomes = executor.run(TestSpecs.plan(List.of(pair, pair)));
+            assertEquals(List.of(TrialOutcome.State.SUCCEEDED, TrialOutcome.State.SUCCEEDED),
+                    outcomes.stream().map(TrialOutcome::state).collect(Collectors.toList()), outcomes.toString());
+            String port0 = Files.readString(dir.resolve("trials/0/files/port")).trim();
+            String port1 = Files.readString(dir.resolve("trials/1/files/port")).trim();
+            assertFalse(port0.isEmpty());
+            assertFalse(port0.equals(port1), "both trials got port " + port0);
         }
     }
 

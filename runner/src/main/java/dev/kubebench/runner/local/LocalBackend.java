@@ -46,6 +46,9 @@ import java.util.stream.Collectors;
  * SIGKILL after the grace period) before the method returns or throws. Replicas run in their own session
  * ({@code setsid}, where available) so a terminal's Ctrl-C reaches kubebench, which then stops them in order,
  * rather than the replicas directly.
+ *
+ * <p>Trials may run concurrently (one {@code runTrial} per thread): each keeps its processes to itself, and the ports
+ * handed to one trial's replicas are reserved until it ends ({@link FreePorts}).
  */
 public final class LocalBackend implements Backend {
     /** Preflight checks names before a run id exists; any 6 hex characters give names of the same length. */
@@ -141,18 +144,30 @@ public final class LocalBackend implements Backend {
 
     @Override
     public TrialOutcome runTrial(Trial trial, TrialContext context) throws InterruptedException {
-        BenchmarkSpec spec = trial.benchmark().spec();
-        JobSpec job = spec.job();
+        JobSpec job = trial.benchmark().spec().job();
         String jobName = jobName(trial, context.runId());
         Instant startedAt = context.clock().instant();
-        Path filesDir = context.trialDir().resolve("files");
         List<Replica> replicas = OperatorEnvironment.replicasOf(jobName, job);
         Path hostfile = job.kind() == JobKind.MPI_JOB ? context.trialDir().resolve("mpi").resolve("hostfile") : null;
         Map<String, Integer> ports = new HashMap<>();
         List<Integer> free = FreePorts.allocate(replicas.size());
-        for (int i = 0; i < replicas.size(); i++) {
-            ports.put(replicas.get(i).pod(), free.get(i));
+        try {
+            for (int i = 0; i < replicas.size(); i++) {
+                ports.put(replicas.get(i).pod(), free.get(i));
+            }
+            return runReplicas(trial, context, replicas, ports, hostfile, startedAt);
+        } finally {
+            FreePorts.release(free);
         }
+    }
+
+    private TrialOutcome runReplicas(Trial trial, TrialContext context, List<Replica> replicas,
+                                     Map<String, Integer> ports, Path hostfile, Instant startedAt)
+            throws InterruptedException {
+        BenchmarkSpec spec = trial.benchmark().spec();
+        JobSpec job = spec.job();
+        String jobName = jobName(trial, context.runId());
+        Path filesDir = context.trialDir().resolve("files");
         OperatorEnvironment operator = new OperatorEnvironment(jobName, job, ports, hostfile);
         try {
             Files.createDirectories(context.logsDir());

@@ -187,6 +187,46 @@ class KubernetesBackendTest {
     }
 
     @Test
+    void twoTrialsRunAtOnceThroughTheExecutorEachWithItsOwnWatchAndCleanup() throws Exception {
+        String runId = newRunId();
+        Trial one = TestJobs.trial(JobKind.PYTORCH_JOB, null, TestJobs.defaultReplicas(JobKind.PYTORCH_JOB),
+                Duration.ofSeconds(30), null);
+        dev.kubebench.catalog.plan.BenchmarkPlan plan = dev.kubebench.runner.TestSpecs.plan(
+                List.of(one.benchmark(), one.benchmark()));
+        JobType type = JobType.of(JobKind.PYTORCH_JOB, null);
+        List<CompletableFuture<Void>> sims = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            sims.add(simulator.simulate(type, JobNames.jobName("resnet", runId, i),
+                    OperatorSimulator.Behavior.SUCCEED, 1500, false));
+        }
+        dev.kubebench.runner.RunExecutor executor = new dev.kubebench.runner.RunExecutor(backend, runId,
+                t -> dir.resolve("trials").resolve(Integer.toString(t.index())), null, null, Clock.systemUTC(),
+                false, 2);
+        List<TrialOutcome> outcomes = executor.run(plan);
+        for (CompletableFuture<Void> sim : sims) {
+            sim.get(10, TimeUnit.SECONDS);
+        }
+        assertEquals(2, outcomes.size());
+        for (TrialOutcome o : outcomes) {
+            assertEquals(TrialOutcome.State.SUCCEEDED, o.state(), o.reason());
+        }
+        assertTrue(outcomes.get(1).startedAt().isBefore(outcomes.get(0).finishedAt())
+                && outcomes.get(0).startedAt().isBefore(outcomes.get(1).finishedAt()), "trials overlapped: "
+                + outcomes);
+        for (int i = 0; i < 2; i++) {
+            Path logs = dir.resolve("trials/" + i + "/logs");
+            try (Stream<Path> s = Files.list(logs)) {
+                String job = JobNames.jobName("resnet", runId, i);
+                List<String> names = s.map(p -> p.getFileName().toString()).collect(Collectors.toList());
+                assertEquals(3, names.size(), names.toString());
+                assertTrue(names.stream().allMatch(n -> n.startsWith(job + "-")), "only trial " + i + "'s pods: "
+                        + names);
+            }
+        }
+        assertNothingLeft(runId);
+    }
+
+    @Test
     void trainJobDeadlineUsesTheFailedConditionReason() throws Exception {
         String runId = newRunId();
         TrialOutcome outcome = run(JobKind.TRAIN_JOB, runId, OperatorSimulator.Behavior.DEADLINE, 50,
