@@ -7,7 +7,6 @@ import dev.kubebench.collector.store.AtomicFiles;
 import dev.kubebench.collector.store.ResultsStore;
 import dev.kubebench.collector.store.RunDirectory;
 import dev.kubebench.report.Reports;
-import dev.kubebench.report.RunReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -67,8 +66,7 @@ final class RunRecorder {
         }
         if (reports) {
             try {
-                Reports.writeAll(RunReport.of(plan.benchmarkName(), run.runId(), plan.resolvedYaml(), results,
-                        ReportInputs.timelines(run, results)), run.path());
+                Reports.writeAll(run.path());
             } catch (IOException | RuntimeException e) {
                 err.println("error: could not write the reports into " + run.path() + ": " + e.getMessage());
             }

@@ -1,25 +1,15 @@
 package dev.kubebench.report;
 
+import dev.kubebench.collector.store.AtomicFiles;
 import dev.kubebench.report.chart.ChartRenderer;
 import dev.kubebench.report.csv.CsvReporter;
 import dev.kubebench.report.csv.PointsCsvReporter;
 import dev.kubebench.report.html.HtmlReporter;
 import dev.kubebench.report.junit.JUnitReporter;
 import dev.kubebench.report.markdown.MarkdownReporter;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,43 +58,9 @@ public final class Reports {
         List<Path> written = new ArrayList<>();
         for (Reporter r : reporters) {
             Path target = outDir.resolve(r.fileName());
-            writeAtomically(target, out -> r.write(report, out));
+            AtomicFiles.writeText(target, out -> r.write(report, out));
             written.add(target);
         }
         return written;
-    }
-
-    /** Something that writes text. */
-    @FunctionalInterface
-    interface Content {
-        void writeTo(Writer out) throws IOException;
-    }
-
-    /** Temp files are created owner-only; a report is meant to be shared like any other output file. */
-    private static void readableByAll(Path file) throws IOException {
-        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        }
-    }
-
-    private static void writeAtomically(Path target, Content content) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp);
-                 Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16)) {
-                content.writeTo(w);
-            }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            readableByAll(tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

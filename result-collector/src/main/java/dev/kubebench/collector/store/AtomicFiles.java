@@ -1,6 +1,9 @@
 package dev.kubebench.collector.store;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Atomic file replacement: write a temporary file in the same directory, fsync it, rename it over the target, fsync
@@ -16,6 +21,32 @@ import java.nio.file.StandardOpenOption;
  */
 public final class AtomicFiles {
     private AtomicFiles() {
+    }
+
+    /** Something that writes text, for files too large to hold in memory first. */
+    @FunctionalInterface
+    public interface TextContent {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /** Streams UTF-8 text atomically into {@code target}, creating parent directories. */
+    public static void writeText(Path target, TextContent content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp),
+                    StandardCharsets.UTF_8), 1 << 16)) {
+                content.writeTo(w);
+            }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            publish(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        syncDirectory(dir);
     }
 
     /** Writes UTF-8 text atomically, creating parent directories. */
@@ -36,15 +67,23 @@ public final class AtomicFiles {
                 }
                 ch.force(true);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            publish(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }
         syncDirectory(dir);
+    }
+
+    /** Makes the synced temp file readable like any output file (temp files are owner-only) and renames it. */
+    private static void publish(Path tmp, Path target) throws IOException {
+        if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     private static void syncDirectory(Path dir) {
