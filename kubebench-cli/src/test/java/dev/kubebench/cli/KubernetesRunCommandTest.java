@@ -148,8 +148,8 @@ class KubernetesRunCommandTest {
             args.addAll(List.of("--set", "job.apiVersion=" + apiVersion));
         }
         CliRun run = run(args);
-        operator.get(30, TimeUnit.SECONDS);
         assertEquals(0, run.exitCode(), run.out() + run.err());
+        operator.get(30, TimeUnit.SECONDS);
 
         RunDirectory dir = onlyRun();
         RunResult r = dir.readResult(0);
@@ -182,8 +182,8 @@ class KubernetesRunCommandTest {
         JobType type = JobType.of(JobKind.PYTORCH_JOB, null);
         CompletableFuture<Void> operator = operate(type, Behavior.OOM);
         CliRun run = run(List.of());
-        operator.get(30, TimeUnit.SECONDS);
         assertEquals(ExitCodes.WORKLOAD_FAILED, run.exitCode(), run.out() + run.err());
+        operator.get(30, TimeUnit.SECONDS);
         RunDirectory dir = onlyRun();
         RunResult r = dir.readResult(0);
         assertEquals(TrialStatus.FAILED, r.status());
@@ -198,8 +198,8 @@ class KubernetesRunCommandTest {
         JobType type = JobType.of(JobKind.PYTORCH_JOB, null);
         CompletableFuture<Void> operator = operate(type, Behavior.UNSCHEDULABLE);
         CliRun run = run(List.of("--unschedulable-grace", "1s"));
-        operator.get(30, TimeUnit.SECONDS);
         assertEquals(ExitCodes.INFRASTRUCTURE, run.exitCode(), run.out() + run.err());
+        operator.get(30, TimeUnit.SECONDS);
         RunDirectory dir = onlyRun();
         RunResult r = dir.readResult(0);
         assertTrue(r.failureReason().contains("Insufficient nvidia.com/gpu"), r.failureReason());
