@@ -164,12 +164,17 @@ public final class RunCommand implements Callable<Integer> {
         ManifestRenderer renderer = new ManifestRenderer();
         KubernetesSettings settings = KubernetesSettings.DEFAULTS.withCheckNodes(!skipNodeCheck)
                 .withUnschedulableGrace(unschedulableGrace);
-        return KubernetesBackend.connect(cluster.toClusterOptions(), settings,
-                (trial, runId, jobName) -> renderer.render(trial, runId, null).objects(),
+        // the renderer needs the namespace the backend resolved from -n or the kubeconfig, known once it connected
+        java.util.concurrent.atomic.AtomicReference<KubernetesBackend> connected =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        KubernetesBackend backend = KubernetesBackend.connect(cluster.toClusterOptions(), settings,
+                (trial, runId, jobName) -> renderer.render(trial, runId, connected.get().namespace()).objects(),
                 warning -> {
                     err.println("warning: " + warning);
                     err.flush();
                 });
+        connected.set(backend);
+        return backend;
     }
 
     private Path prepareTrial(RunDirectory run, ManifestRenderer renderer, Trial trial) {

@@ -111,10 +111,12 @@ public final class KubernetesBackend implements Backend {
         InterruptedException interrupted = null;
         try {
             watch.start();
+            // stamped before the requests: the operator may act on the job before the create call returns
+            Instant submittedAt = context.clock().instant();
             ending = create(objects, type, created, context);
             if (ending == null) {
                 watch.submitted();
-                context.timeline().record("submitted", null, type.kind().kindName() + " " + jobName);
+                context.timeline().record(submittedAt, "submitted", null, type.kind().kindName() + " " + jobName);
                 context.progress().phase("submitted");
                 ending = watch.await(deadline, benchmark.spec().timeout());
                 if (ending.state() == TrialOutcome.State.SUCCEEDED) {

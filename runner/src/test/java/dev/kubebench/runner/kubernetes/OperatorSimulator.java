@@ -34,15 +34,16 @@ import java.util.stream.Collectors;
  * the mock API server: for a submitted job it creates the pods the real operator would (names, labels, env from
  * reference sections 1.3, 2, 3, 4.3), moves them through their phases, sets the job's conditions, serves each
  * container's log (real MLLOG lines) through a log expectation, and deletes the pods once the job is deleted.
+ * Public (and shipped in the runner's test-jar) so the CLI's tests can drive {@code kubebench run} against it.
  */
-final class OperatorSimulator implements AutoCloseable {
+public final class OperatorSimulator implements AutoCloseable {
     /** What happens to the job once its pods exist. */
-    enum Behavior {
+    public enum Behavior {
         SUCCEED, RESTART_THEN_SUCCEED, EXIT_FAILURE, OOM, CRASH_LOOP, IMAGE_PULL, UNSCHEDULABLE, EVICTED, DEADLINE,
         HANG
     }
 
-    static final String UNSCHEDULABLE_MESSAGE = "0/4 nodes are available: 4 Insufficient nvidia.com/gpu. "
+    public static final String UNSCHEDULABLE_MESSAGE = "0/4 nodes are available: 4 Insufficient nvidia.com/gpu. "
             + "preemption: 0/4 nodes are available: 4 No preemption victims found for incoming pod.";
 
     private final KubernetesMockServer server;
@@ -56,15 +57,21 @@ final class OperatorSimulator implements AutoCloseable {
     });
     private volatile boolean closed;
 
-    OperatorSimulator(KubernetesMockServer server, KubernetesClient client, String namespace) {
+    public OperatorSimulator(KubernetesMockServer server, KubernetesClient client, String namespace) {
+        this(server, client, namespace, mllogLines());
+    }
+
+    /** A simulator whose containers all print {@code log} (one element a line). */
+    public OperatorSimulator(KubernetesMockServer server, KubernetesClient client, String namespace,
+                             List<String> log) {
         this.server = server;
         this.client = client;
         this.namespace = namespace;
-        this.mllog = mllogLines();
+        this.mllog = List.copyOf(log);
     }
 
     /** Real MLLOG output of an MLPerf ResNet submission (shared/mlperf-logs). */
-    static List<String> mllogLines() {
+    public static List<String> mllogLines() {
         Path file = Path.of(System.getProperty("kubebench.shared"),
                 "mlperf-logs/3.0/Dell/XE9680x8H100-SXM-80GB/resnet/result_0.txt");
         try {
@@ -76,7 +83,7 @@ final class OperatorSimulator implements AutoCloseable {
     }
 
     /** Simulates one job in the background; the future ends after the job was deleted and its pods collected. */
-    CompletableFuture<Void> simulate(JobType type, String jobName, Behavior behavior, long runningMillis,
+    public CompletableFuture<Void> simulate(JobType type, String jobName, Behavior behavior, long runningMillis,
                                      boolean queued) {
         return CompletableFuture.runAsync(() -> {
             try {
