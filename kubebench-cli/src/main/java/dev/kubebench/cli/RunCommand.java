@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -165,8 +166,7 @@ public final class RunCommand implements Callable<Integer> {
         KubernetesSettings settings = KubernetesSettings.DEFAULTS.withCheckNodes(!skipNodeCheck)
                 .withUnschedulableGrace(unschedulableGrace);
         // the renderer needs the namespace the backend resolved from -n or the kubeconfig, known once it connected
-        java.util.concurrent.atomic.AtomicReference<KubernetesBackend> connected =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<KubernetesBackend> connected = new AtomicReference<>();
         KubernetesBackend backend = KubernetesBackend.connect(cluster.toClusterOptions(), settings,
                 (trial, runId, jobName) -> renderer.render(trial, runId, connected.get().namespace()).objects(),
                 warning -> {
