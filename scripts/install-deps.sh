@@ -9,7 +9,7 @@ set -euo pipefail
 need=()
 command -v java >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
-if ! /usr/bin/python3 -c 'import torch, torchvision, sklearn' >/dev/null 2>&1; then
+if ! /usr/bin/python3 -I -c 'import torch, torchvision, sklearn' >/dev/null 2>&1; then
   need+=(python3-torch python3-torchvision python3-sklearn)
 fi
 command -v chromium >/dev/null 2>&1 || need+=(chromium)

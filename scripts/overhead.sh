@@ -11,7 +11,7 @@ repeats="${1:-3}"
 py="${KUBEBENCH_PYTHON:-}"
 if [[ -z "$py" ]]; then
   for c in python3 /usr/bin/python3; do
-    if command -v "$c" >/dev/null 2>&1 && "$c" -c 'import torch' >/dev/null 2>&1; then py="$(command -v "$c")"; break; fi
+    if command -v "$c" >/dev/null 2>&1 && "$c" -I -c 'import torch' >/dev/null 2>&1; then py="$(command -v "$c")"; break; fi
   done
 fi
 [[ -n "$py" ]] || { echo "overhead: no python with torch; run scripts/install-deps.sh" >&2; exit 1; }
