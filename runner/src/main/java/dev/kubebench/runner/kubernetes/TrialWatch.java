@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Follows one trial's job and its pods through two informers (one list and one long-lived watch each, re-listed by
@@ -76,45 +77,35 @@ final class TrialWatch implements AutoCloseable {
         this.logs = logs;
     }
 
+    /** An informer handler: adds and updates go to {@code changed} (with the new state), deletions to {@code deleted}. */
+    private static <T> ResourceEventHandler<T> handler(Consumer<T> changed, Consumer<T> deleted) {
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(T obj) {
+                changed.accept(obj);
+            }
+
+            @Override
+            public void onUpdate(T oldObj, T newObj) {
+                changed.accept(newObj);
+            }
+
+            @Override
+            public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+                deleted.accept(obj);
+            }
+        };
+    }
+
     /** Starts both informers without blocking; call before creating the job so no transition is missed. */
     void start() {
         jobInformer = client.genericKubernetesResources(type.context()).inNamespace(namespace).withName(jobName)
                 .runnableInformer(0);
-        jobInformer.addEventHandler(new ResourceEventHandler<GenericKubernetesResource>() {
-            @Override
-            public void onAdd(GenericKubernetesResource obj) {
-                onJob(obj);
-            }
-
-            @Override
-            public void onUpdate(GenericKubernetesResource oldObj, GenericKubernetesResource newObj) {
-                onJob(newObj);
-            }
-
-            @Override
-            public void onDelete(GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {
-                onJobDeleted();
-            }
-        });
+        jobInformer.addEventHandler(handler(this::onJob, job -> onJobDeleted()));
         jobInformer.exceptionHandler((started, t) -> retry(t, "watch", type.resourceName()));
         podInformer = client.pods().inNamespace(namespace).withLabel(type.podJobLabel(), jobName)
                 .runnableInformer(0);
-        podInformer.addEventHandler(new ResourceEventHandler<Pod>() {
-            @Override
-            public void onAdd(Pod obj) {
-                onPod(obj);
-            }
-
-            @Override
-            public void onUpdate(Pod oldObj, Pod newObj) {
-                onPod(newObj);
-            }
-
-            @Override
-            public void onDelete(Pod obj, boolean deletedFinalStateUnknown) {
-                onPodDeleted(obj);
-            }
-        });
+        podInformer.addEventHandler(handler(this::onPod, this::onPodDeleted));
         podInformer.exceptionHandler((started, t) -> retry(t, "watch", "pods"));
         jobInformer.start();
         podInformer.start();
