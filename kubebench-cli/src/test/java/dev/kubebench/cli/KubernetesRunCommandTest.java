@@ -9,8 +9,9 @@ import dev.kubebench.collector.result.TrialStatus;
 import dev.kubebench.collector.store.RunDirectory;
 import dev.kubebench.runner.kubernetes.JobType;
 import dev.kubebench.runner.kubernetes.KubernetesBackend;
-import dev.kubebench.runner.kubernetes.OperatorSimulator;
 import dev.kubebench.runner.kubernetes.OperatorSimulator.Behavior;
+import dev.kubebench.runner.kubernetes.OperatorSimulator;
+import dev.kubebench.runner.render.RunLabels;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -229,7 +230,7 @@ class KubernetesRunCommandTest {
         return CompletableFuture.supplyAsync(() -> {
             for (int i = 0; i < 600; i++) {
                 List<GenericKubernetesResource> jobs = client.genericKubernetesResources(type.context())
-                        .inNamespace(NS).withLabel(KubernetesBackend.BENCHMARK_LABEL, BENCHMARK).list().getItems();
+                        .inNamespace(NS).withLabel(RunLabels.BENCHMARK, BENCHMARK).list().getItems();
                 if (!jobs.isEmpty()) {
                     return jobs.get(0).getMetadata().getName();
                 }
@@ -247,11 +248,11 @@ class KubernetesRunCommandTest {
     private void assertNothingLeft(JobType type, String runId) {
         List<HasMetadata> left = new ArrayList<>();
         left.addAll(client.genericKubernetesResources(type.context()).inNamespace(NS)
-                .withLabel(KubernetesBackend.RUN_ID_LABEL, runId).list().getItems());
-        left.addAll(client.pods().inNamespace(NS).withLabel(KubernetesBackend.RUN_ID_LABEL, runId).list().getItems());
-        left.addAll(client.configMaps().inNamespace(NS).withLabel(KubernetesBackend.RUN_ID_LABEL, runId).list()
+                .withLabel(RunLabels.RUN_ID, runId).list().getItems());
+        left.addAll(client.pods().inNamespace(NS).withLabel(RunLabels.RUN_ID, runId).list().getItems());
+        left.addAll(client.configMaps().inNamespace(NS).withLabel(RunLabels.RUN_ID, runId).list()
                 .getItems());
-        left.addAll(client.services().inNamespace(NS).withLabel(KubernetesBackend.RUN_ID_LABEL, runId).list()
+        left.addAll(client.services().inNamespace(NS).withLabel(RunLabels.RUN_ID, runId).list()
                 .getItems());
         assertEquals(List.of(), left.stream().map(o -> o.getKind() + "/" + o.getMetadata().getName())
                 .collect(Collectors.toList()), "objects of run " + runId + " left on the server");

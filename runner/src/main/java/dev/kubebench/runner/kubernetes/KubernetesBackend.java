@@ -12,6 +12,7 @@ import dev.kubebench.runner.Backend;
 import dev.kubebench.runner.FailureClass;
 import dev.kubebench.runner.TrialContext;
 import dev.kubebench.runner.TrialOutcome;
+import dev.kubebench.runner.render.RunLabels;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -44,12 +45,9 @@ import java.util.function.Consumer;
  * Runs trials on a Kubernetes cluster through the Kubeflow training operators (or a batch/v1 Job): creates the
  * trial's ConfigMap and job, follows them with informers, streams replica logs, classifies failures and deletes
  * everything it created (foreground propagation) however the trial ends, unless {@link TrialContext#keep()}.
- * Every object carries {@value #RUN_ID_LABEL}, {@value #TRIAL_LABEL} and {@value #BENCHMARK_LABEL}.
+ * Every object carries {@value RunLabels#RUN_ID}, {@value RunLabels#TRIAL} and {@value RunLabels#BENCHMARK}.
  */
 public final class KubernetesBackend implements Backend {
-    public static final String RUN_ID_LABEL = "kubebench.dev/run-id";
-    public static final String TRIAL_LABEL = "kubebench.dev/trial";
-    public static final String BENCHMARK_LABEL = "kubebench.dev/benchmark";
 
     private final KubernetesClient client;
     private final KubernetesSettings settings;
@@ -166,9 +164,9 @@ public final class KubernetesBackend implements Backend {
             if (r.getMetadata().getLabels() != null) {
                 labels.putAll(r.getMetadata().getLabels());
             }
-            labels.putIfAbsent(RUN_ID_LABEL, runId);
-            labels.putIfAbsent(TRIAL_LABEL, Integer.toString(trial.index()));
-            labels.putIfAbsent(BENCHMARK_LABEL, trial.benchmark().metadata().name());
+            labels.putIfAbsent(RunLabels.RUN_ID, runId);
+            labels.putIfAbsent(RunLabels.TRIAL, Integer.toString(trial.index()));
+            labels.putIfAbsent(RunLabels.BENCHMARK, trial.benchmark().metadata().name());
             r.getMetadata().setLabels(labels);
             r.getMetadata().setNamespace(namespace());
             if (isJob(r, type)) {
@@ -262,7 +260,7 @@ public final class KubernetesBackend implements Backend {
             }
         }
         boolean gone = jobDeleted && watch.awaitDeleted(settings.cleanupWait());
-        String runId = created.get(0).getMetadata().getLabels().get(RUN_ID_LABEL);
+        String runId = created.get(0).getMetadata().getLabels().get(RunLabels.RUN_ID);
         if (!failures.isEmpty()) {
             warnings.accept("cleanup failed for " + String.join("; ", failures)
                     + "; retry with: kubebench cleanup --run-id " + runId);
@@ -297,8 +295,8 @@ public final class KubernetesBackend implements Backend {
                                boolean mayBeMissing) {
         List<GenericKubernetesResource> items;
         try {
-            items = (runId == null ? op.inNamespace(namespace()).withLabel(RUN_ID_LABEL)
-                    : op.inNamespace(namespace()).withLabel(RUN_ID_LABEL, runId)).list().getItems();
+            items = (runId == null ? op.inNamespace(namespace()).withLabel(RunLabels.RUN_ID)
+                    : op.inNamespace(namespace()).withLabel(RunLabels.RUN_ID, runId)).list().getItems();
         } catch (KubernetesClientException e) {
             if (mayBeMissing && ApiErrors.code(e) == 404) {
                 return 0; // that operator's CRD is not installed: nothing of that kind can exist

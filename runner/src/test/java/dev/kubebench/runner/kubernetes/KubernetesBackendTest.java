@@ -12,6 +12,7 @@ import dev.kubebench.runner.FailureClass;
 import dev.kubebench.runner.Timeline;
 import dev.kubebench.runner.TrialContext;
 import dev.kubebench.runner.TrialOutcome;
+import dev.kubebench.runner.render.RunLabels;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -377,8 +378,8 @@ class KubernetesBackendTest {
         assertTrue(warnings.stream().anyMatch(w -> w.contains("kubebench cleanup --run-id " + runId)), warnings.toString());
         assertFalse(events().contains("deleted"));
         assertEquals(2, client.genericKubernetesResources(JobType.of(JobKind.TF_JOB, null).context()).inNamespace(NS)
-                .withLabel(KubernetesBackend.RUN_ID_LABEL, runId).list().getItems().size()
-                + client.configMaps().inNamespace(NS).withLabel(KubernetesBackend.RUN_ID_LABEL, runId).list()
+                .withLabel(RunLabels.RUN_ID, runId).list().getItems().size()
+                + client.configMaps().inNamespace(NS).withLabel(RunLabels.RUN_ID, runId).list()
                 .getItems().size());
         int deleted = backend.cleanup(runId);
         sim.get(60, TimeUnit.SECONDS); // generous: the simulator only finishes its bookkeeping here
@@ -417,7 +418,7 @@ class KubernetesBackendTest {
                 Duration.ofSeconds(30), null);
         assertEquals(TrialOutcome.State.INFRASTRUCTURE, outcome.state(), outcome.reason());
         assertTrue(outcome.reason().contains("missing permission to watch pods in namespace test"), outcome.reason());
-        client.pods().inNamespace(NS).withLabel(KubernetesBackend.RUN_ID_LABEL, runId).delete();
+        client.pods().inNamespace(NS).withLabel(RunLabels.RUN_ID, runId).delete();
         assertNothingLeft(runId);
     }
 
@@ -507,13 +508,13 @@ class KubernetesBackendTest {
         contexts.add(JobType.of(JobKind.MPI_JOB, "kubeflow.org/v2beta1").context());
         for (ResourceDefinitionContext ctx : contexts) {
             for (GenericKubernetesResource r : client.genericKubernetesResources(ctx).inNamespace(NS)
-                    .withLabel(KubernetesBackend.RUN_ID_LABEL, runId).list().getItems()) {
+                    .withLabel(RunLabels.RUN_ID, runId).list().getItems()) {
                 left.add(r.getKind() + "/" + r.getMetadata().getName());
             }
         }
-        client.configMaps().inNamespace(NS).withLabel(KubernetesBackend.RUN_ID_LABEL, runId).list().getItems()
+        client.configMaps().inNamespace(NS).withLabel(RunLabels.RUN_ID, runId).list().getItems()
                 .forEach(c -> left.add("ConfigMap/" + c.getMetadata().getName()));
-        for (Pod p : client.pods().inNamespace(NS).withLabel(KubernetesBackend.RUN_ID_LABEL, runId).list().getItems()) {
+        for (Pod p : client.pods().inNamespace(NS).withLabel(RunLabels.RUN_ID, runId).list().getItems()) {
             left.add("Pod/" + p.getMetadata().getName());
         }
         assertEquals(List.of(), left);

@@ -10,6 +10,7 @@ import dev.kubebench.catalog.spec.NodePool;
 import dev.kubebench.catalog.spec.Resources;
 import dev.kubebench.catalog.spec.Scheduling;
 import dev.kubebench.catalog.spec.Workload;
+import dev.kubebench.runner.render.RunLabels;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,9 +70,9 @@ final class TestJobs {
     static final ManifestSource MANIFESTS = (trial, runId, jobName) -> {
         JobSpec js = trial.benchmark().spec().job();
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put(KubernetesBackend.RUN_ID_LABEL, runId);
-        labels.put(KubernetesBackend.TRIAL_LABEL, Integer.toString(trial.index()));
-        labels.put(KubernetesBackend.BENCHMARK_LABEL, trial.benchmark().metadata().name());
+        labels.put(RunLabels.RUN_ID, runId);
+        labels.put(RunLabels.TRIAL, Integer.toString(trial.index()));
+        labels.put(RunLabels.BENCHMARK, trial.benchmark().metadata().name());
         Map<String, Object> cm = map("apiVersion", "v1", "kind", "ConfigMap",
                 "metadata", map("name", jobName + "-files", "labels", labels),
                 "data", map("train.py", "print('hello')\n"));
