@@ -5,7 +5,7 @@ import dev.kubebench.collector.result.MeasurementKind;
 import dev.kubebench.collector.result.RunResult;
 import dev.kubebench.collector.result.TrialStatus;
 import dev.kubebench.report.RunReport;
-import dev.kubebench.report.TimelineEvent;
+import dev.kubebench.collector.store.TimelineEvent;
 import dev.kubebench.report.TrialReport;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,12 +61,12 @@ public final class SyntheticRun {
                     start.plusSeconds(25), m, curve, List.of(), Map.of("gpus", Integer.toString(g), "node_pool", pool),
                     null, List.of());
             List<TimelineEvent> ev = new ArrayList<>();
-            ev.add(new TimelineEvent(start, "submitted", null, null));
+            ev.add(new TimelineEvent(start, "submitted", null, null, null));
             for (String pod : List.of("master-0", "worker-0", "worker-1")) {
-                ev.add(new TimelineEvent(start.plusSeconds(1), "pod_scheduled", pod, null));
-                ev.add(new TimelineEvent(start.plusSeconds(3), "pod_started", pod, null));
+                ev.add(new TimelineEvent(start.plusSeconds(1), "pod_scheduled", pod, null, null));
+                ev.add(new TimelineEvent(start.plusSeconds(3), "pod_started", pod, null, null));
             }
-            ev.add(new TimelineEvent(start.plusSeconds(25), "finished", null, null));
+            ev.add(new TimelineEvent(start.plusSeconds(25), "finished", null, null, null));
             out.add(new TrialReport(r, ev));
         }
         return new RunReport("synthetic", "20261128-000000-abcdef", "kind: Benchmark\n", out, List.of());

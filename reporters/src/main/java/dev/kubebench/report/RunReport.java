@@ -4,13 +4,14 @@ import dev.kubebench.catalog.error.Failure;
 import dev.kubebench.catalog.error.KubebenchException;
 import dev.kubebench.collector.result.RunResult;
 import dev.kubebench.collector.store.RunDirectory;
+import dev.kubebench.collector.store.TimelineEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,13 +71,7 @@ public record RunReport(String benchmark, String runId, String specYaml, List<Tr
         List<RunResult> results = dir.readResults();
         Map<Integer, List<TimelineEvent>> timelines = new HashMap<>();
         for (RunResult r : results) {
-            List<TimelineEvent> events = new ArrayList<>();
-            for (dev.kubebench.collector.store.TimelineEvent e : dir.readEvents(r.trial())) {
-                if (!e.event().isBlank()) {
-                    events.add(new TimelineEvent(e.time(), e.event(), e.pod(), e.detail()));
-                }
-            }
-            timelines.put(r.trial(), events);
+            timelines.put(r.trial(), dir.readEvents(r.trial()).stream().filter(e -> !e.event().isBlank()).toList());
         }
         String spec = Files.isRegularFile(dir.benchmarkYaml())
                 ? Files.readString(dir.benchmarkYaml(), StandardCharsets.UTF_8) : "";

@@ -5,6 +5,7 @@ import dev.kubebench.collector.result.MeasurementKind;
 import dev.kubebench.collector.result.RunResult;
 import dev.kubebench.collector.result.ThroughputPoint;
 import dev.kubebench.collector.result.TrialStatus;
+import dev.kubebench.collector.store.TimelineEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,31 +86,31 @@ public final class Fixtures {
     /** Events of a trial with a master and {@code workers} worker pods; unschedulable trials never schedule. */
     static List<TimelineEvent> timeline(Instant start, int workers, boolean unschedulable) {
         List<TimelineEvent> ev = new ArrayList<>();
-        ev.add(new TimelineEvent(start, "submitted", null, null));
-        ev.add(new TimelineEvent(start.plusSeconds(2), "queued", null, "ClusterQueue team-a"));
+        ev.add(new TimelineEvent(start, "submitted", null, null, null));
+        ev.add(new TimelineEvent(start.plusSeconds(2), "queued", null, null, "ClusterQueue team-a"));
         if (unschedulable) {
-            ev.add(new TimelineEvent(start.plusSeconds(3), "admitted", null, null));
+            ev.add(new TimelineEvent(start.plusSeconds(3), "admitted", null, null, null));
             for (int i = 0; i < workers; i++) {
-                ev.add(new TimelineEvent(start.plusSeconds(3), "pod_pending", "job-worker-" + i, "Unschedulable"));
+                ev.add(new TimelineEvent(start.plusSeconds(3), "pod_pending", "job-worker-" + i, null, "Unschedulable"));
             }
-            ev.add(new TimelineEvent(start.plusSeconds(600), "finished", null, "Unschedulable"));
+            ev.add(new TimelineEvent(start.plusSeconds(600), "finished", null, null, "Unschedulable"));
             return ev;
         }
-        ev.add(new TimelineEvent(start.plusSeconds(10), "admitted", null, null));
+        ev.add(new TimelineEvent(start.plusSeconds(10), "admitted", null, null, null));
         List<String> pods = new ArrayList<>();
         pods.add("job-master-0");
         for (int i = 0; i < workers; i++) {
             pods.add("job-worker-" + i);
         }
         for (int i = 0; i < pods.size(); i++) {
-            ev.add(new TimelineEvent(start.plusSeconds(12 + i), "pod_scheduled", pods.get(i), null));
-            ev.add(new TimelineEvent(start.plusSeconds(40 + i), "pod_started", pods.get(i), null));
-            ev.add(new TimelineEvent(start.plusSeconds(45 + i), "pod_ready", pods.get(i), null));
+            ev.add(new TimelineEvent(start.plusSeconds(12 + i), "pod_scheduled", pods.get(i), null, null));
+            ev.add(new TimelineEvent(start.plusSeconds(40 + i), "pod_started", pods.get(i), null, null));
+            ev.add(new TimelineEvent(start.plusSeconds(45 + i), "pod_ready", pods.get(i), null, null));
         }
-        ev.add(new TimelineEvent(start.plusSeconds(50), "run_start", null, null));
-        ev.add(new TimelineEvent(start.plusSeconds(880), "run_stop", null, null));
-        ev.add(new TimelineEvent(start.plusSeconds(900), "finished", null, "Succeeded"));
-        ev.add(new TimelineEvent(start.plusSeconds(905), "deleted", null, null));
+        ev.add(new TimelineEvent(start.plusSeconds(50), "run_start", null, null, null));
+        ev.add(new TimelineEvent(start.plusSeconds(880), "run_stop", null, null, null));
+        ev.add(new TimelineEvent(start.plusSeconds(900), "finished", null, null, "Succeeded"));
+        ev.add(new TimelineEvent(start.plusSeconds(905), "deleted", null, null, null));
         return ev;
     }
 
@@ -136,10 +137,10 @@ public final class Fixtures {
                     List.of(new CurvePoint(1000, 1, Double.NaN, 0.5, XSS), new CurvePoint(2000, 2, Double.NaN, 0.7, XSS)),
                     List.of(), labels, null, List.of(XSS));
             List<TimelineEvent> ev = List.of(
-                    new TimelineEvent(start, "submitted", null, XSS),
-                    new TimelineEvent(start.plusSeconds(1), "pod_scheduled", "pod-" + XSS, null),
-                    new TimelineEvent(start.plusSeconds(5), "pod_started", "pod-" + XSS, null),
-                    new TimelineEvent(start.plusSeconds(60), "finished", null, XSS));
+                    new TimelineEvent(start, "submitted", null, null, XSS),
+                    new TimelineEvent(start.plusSeconds(1), "pod_scheduled", "pod-" + XSS, null, null),
+                    new TimelineEvent(start.plusSeconds(5), "pod_started", "pod-" + XSS, null, null),
+                    new TimelineEvent(start.plusSeconds(60), "finished", null, null, XSS));
             trials.add(new TrialReport(r, ev));
         }
         String spec = "metadata:\n  name: \"" + XSS + "\"\n</pre><script>window.__kbPwned=3</script><pre>\n";

@@ -1,11 +1,12 @@
 package dev.kubebench.report;
 
+import dev.kubebench.catalog.error.KubebenchException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kubebench.catalog.error.KubebenchException;
 import dev.kubebench.collector.store.RunDirectory;
+import dev.kubebench.collector.store.TimelineEvent;
 import dev.kubebench.report.csv.CsvReporter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

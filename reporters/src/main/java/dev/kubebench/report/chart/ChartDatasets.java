@@ -3,7 +3,7 @@ package dev.kubebench.report.chart;
 import dev.kubebench.collector.result.CurvePoint;
 import dev.kubebench.collector.result.RunResult;
 import dev.kubebench.report.RunReport;
-import dev.kubebench.report.TimelineEvent;
+import dev.kubebench.collector.store.TimelineEvent;
 import dev.kubebench.report.TrialReport;
 import dev.kubebench.report.aggregate.MetricNames;
 import dev.kubebench.report.aggregate.MetricSummary;
