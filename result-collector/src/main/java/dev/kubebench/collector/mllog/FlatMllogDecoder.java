@@ -63,15 +63,10 @@ final class FlatMllogDecoder {
         if (!take('}')) {
             while (true) {
                 int ns = pos;
-                int ne = string();
+                int ne = memberName();
                 if (ne < 0) {
                     return null;
                 }
-                ws();
-                if (!take(':')) {
-                    return null;
-                }
-                ws();
                 if (is(ns, ne, KEY)) {
                     if (!scalarValue() || !(scalar instanceof String)) {
                         return null;
@@ -160,15 +155,10 @@ final class FlatMllogDecoder {
         }
         while (true) {
             int ns = pos;
-            int ne = string();
+            int ne = memberName();
             if (ne < 0) {
                 return null;
             }
-            ws();
-            if (!take(':')) {
-                return null;
-            }
-            ws();
             byte c = peek();
             if (c == '{' || c == '[') {
                 return null;
@@ -353,5 +343,19 @@ final class FlatMllogDecoder {
 
     private byte peek() {
         return pos < end ? a[pos] : 0;
+    }
+
+    /** Reads {@code "name":} and the blanks around the colon; returns the name's end (it starts where the call began), or -1. */
+    private int memberName() {
+        int ne = string();
+        if (ne < 0) {
+            return -1;
+        }
+        ws();
+        if (!take(':')) {
+            return -1;
+        }
+        ws();
+        return ne;
     }
 }
