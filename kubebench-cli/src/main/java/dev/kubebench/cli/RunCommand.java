@@ -6,7 +6,6 @@ import dev.kubebench.catalog.plan.Trial;
 import dev.kubebench.collector.JobEnd;
 import dev.kubebench.collector.TrialCollector;
 import dev.kubebench.collector.result.RunResult;
-import dev.kubebench.collector.result.TrialStatus;
 import dev.kubebench.collector.store.AtomicFiles;
 import dev.kubebench.collector.store.ResultsStore;
 import dev.kubebench.collector.store.RunDirectory;
@@ -202,10 +201,5 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Statuses the run may end with, for the exit code. */
-    static TrialStatus worst(List<RunResult> results) {
-        return Summaries.worst(results);
     }
 }

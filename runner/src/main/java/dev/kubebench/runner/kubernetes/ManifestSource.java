@@ -14,7 +14,7 @@ public interface ManifestSource {
     /**
      * @param trial   the trial
      * @param runId   the run id ({@code yyyyMMdd-HHmmss-<6 hex>})
-     * @param jobName the job's name, from {@link JobNames#jobName}
+     * @param jobName the job's name, from {@link dev.kubebench.catalog.plan.JobNames#jobName}
      */
     List<Map<String, Object>> manifests(Trial trial, String runId, String jobName);
 }
