@@ -1,11 +1,13 @@
 package dev.kubebench.benchmarks;
 
+import dev.kubebench.core.timeline.EventKind;
+
 import dev.kubebench.collector.result.CurvePoint;
 import dev.kubebench.collector.result.MeasurementKind;
 import dev.kubebench.collector.result.RunResult;
-import dev.kubebench.collector.result.TrialStatus;
+import dev.kubebench.core.trial.TrialState;
 import dev.kubebench.report.RunReport;
-import dev.kubebench.collector.store.TimelineEvent;
+import dev.kubebench.core.timeline.TimelineEvent;
 import dev.kubebench.report.TrialReport;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,17 +58,17 @@ public final class SyntheticRun {
             point.put("pool", pool);
             RunResult r = new RunResult(RunResult.SCHEMA_VERSION, "synthetic", "20261128-000000-abcdef", i, point,
                     i / (gpus.length * pools.length), "custom", MeasurementKind.TIME_TO_TRAIN,
-                    failed ? TrialStatus.FAILED : TrialStatus.SUCCEEDED,
+                    failed ? TrialState.FAILED : TrialState.SUCCEEDED,
                     failed ? "worker-0 exited 1: \"CUDA error\", see logs/worker-0.log" : null, !failed, start,
                     start.plusSeconds(25), m, curve, List.of(), Map.of("gpus", Integer.toString(g), "node_pool", pool),
                     null, List.of());
             List<TimelineEvent> ev = new ArrayList<>();
-            ev.add(new TimelineEvent(start, "submitted", null, null, null));
+            ev.add(new TimelineEvent(start, EventKind.SUBMITTED, null, null, null));
             for (String pod : List.of("master-0", "worker-0", "worker-1")) {
-                ev.add(new TimelineEvent(start.plusSeconds(1), "pod_scheduled", pod, null, null));
-                ev.add(new TimelineEvent(start.plusSeconds(3), "pod_started", pod, null, null));
+                ev.add(new TimelineEvent(start.plusSeconds(1), EventKind.POD_SCHEDULED, pod, null, null));
+                ev.add(new TimelineEvent(start.plusSeconds(3), EventKind.POD_STARTED, pod, null, null));
             }
-            ev.add(new TimelineEvent(start.plusSeconds(25), "finished", null, null, null));
+            ev.add(new TimelineEvent(start.plusSeconds(25), EventKind.FINISHED, null, null, null));
             out.add(new TrialReport(r, ev));
         }
         return new RunReport("synthetic", "20261128-000000-abcdef", "kind: Benchmark\n", out, List.of());

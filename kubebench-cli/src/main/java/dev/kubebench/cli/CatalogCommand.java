@@ -1,11 +1,11 @@
 package dev.kubebench.cli;
 
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.catalog.load.Suggestions;
 import dev.kubebench.catalog.mlperf.MlperfBenchmark;
 import dev.kubebench.catalog.mlperf.MlperfCatalog;
-import dev.kubebench.catalog.spec.Direction;
+import dev.kubebench.core.metric.Direction;
 import dev.kubebench.catalog.spec.QualityTarget;
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.kubebench.cli;
 
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
-import dev.kubebench.catalog.spec.Direction;
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
+import dev.kubebench.core.metric.Direction;
 import dev.kubebench.catalog.spec.Gate;
 import dev.kubebench.report.compare.CompareFormat;
 import dev.kubebench.report.compare.CompareSettings;

@@ -1,8 +1,6 @@
 package dev.kubebench.cli;
 
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.kubebench.core.time.Durations;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -31,54 +29,27 @@ final class Converters {
         }
     }
 
-    /** {@code 90s}, {@code 45m}, {@code 2h}, {@code 1h30m}, {@code 1d} or plain seconds → seconds. */
+    /** A duration in the one grammar of {@link Durations} ({@code 90s}, {@code 45m}, {@code 1h30m}, {@code 1d}) → seconds. */
     static final class Seconds implements ITypeConverter<Double> {
-        private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)([dhms])");
-
         @Override
         public Double convert(String value) {
-            String v = value.trim().toLowerCase(Locale.ROOT);
-            try {
-                double plain = Double.parseDouble(v);
-                if (plain > 0 && Double.isFinite(plain)) {
-                    return plain;
-                }
-                throw new TypeConversionException("'" + value + "' is not a positive duration");
-            } catch (NumberFormatException e) {
-                // not a plain number: parse units below
-            }
-            Matcher m = PART.matcher(v);
-            double total = 0;
-            int end = 0;
-            while (m.find() && m.start() == end) {
-                double n = Double.parseDouble(m.group(1));
-                switch (m.group(2)) {
-                    case "d":
-                        total += n * 86400;
-                        break;
-                    case "h":
-                        total += n * 3600;
-                        break;
-                    case "m":
-                        total += n * 60;
-                        break;
-                    default:
-                        total += n;
-                }
-                end = m.end();
-            }
-            if (end == 0 || end != v.length() || !(total > 0)) {
-                throw new TypeConversionException("'" + value + "' is not a duration (e.g. 90m, 2h, 1h30m)");
-            }
-            return total;
+            return new Duration().convert(value).toMillis() / 1000.0;
         }
     }
 
-    /** A duration as {@link Seconds} accepts it ({@code 90s}, {@code 10m}, {@code 1h30m}), as a {@link java.time.Duration}. */
+    /** A positive duration in the one grammar of {@link Durations}. */
     static final class Duration implements ITypeConverter<java.time.Duration> {
         @Override
         public java.time.Duration convert(String value) {
-            return java.time.Duration.ofMillis(Math.round(new Seconds().convert(value) * 1000));
+            try {
+                java.time.Duration d = Durations.parse(value);
+                if (d.isZero()) {
+                    throw new TypeConversionException("'" + value + "' is not a positive duration");
+                }
+                return d;
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 }

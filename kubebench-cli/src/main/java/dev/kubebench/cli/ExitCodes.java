@@ -1,17 +1,17 @@
 package dev.kubebench.cli;
 
-import dev.kubebench.catalog.error.Failure;
+import dev.kubebench.core.error.Failure;
 
-/** The exit-code table (README, {@code --help}). The only place codes are defined. */
+/** The exit-code table (README, {@code --help}); the codes themselves are {@link Failure#exitCode()}. */
 public final class ExitCodes {
-    public static final int OK = 0;
-    public static final int INTERNAL_ERROR = 1;
-    public static final int USAGE = 2;
-    public static final int GATE_FAILED = 3;
-    public static final int INFRASTRUCTURE = 4;
-    public static final int WORKLOAD_FAILED = 5;
-    public static final int TIMED_OUT = 6;
-    public static final int INTERRUPTED = 130;
+    public static final int OK = Failure.OK;
+    public static final int INTERNAL_ERROR = Failure.INTERNAL_ERROR;
+    public static final int USAGE = Failure.INVALID_INPUT.exitCode();
+    public static final int GATE_FAILED = Failure.GATE_FAILED.exitCode();
+    public static final int INFRASTRUCTURE = Failure.INFRASTRUCTURE.exitCode();
+    public static final int WORKLOAD_FAILED = Failure.WORKLOAD_FAILED.exitCode();
+    public static final int TIMED_OUT = Failure.TIMED_OUT.exitCode();
+    public static final int INTERRUPTED = Failure.INTERRUPTED.exitCode();
 
     /** The table as shown at the end of {@code --help}. */
     public static final String TABLE = "Exit codes:%n"
@@ -28,21 +28,6 @@ public final class ExitCodes {
     }
 
     public static int of(Failure failure) {
-        switch (failure) {
-            case INVALID_INPUT:
-                return USAGE;
-            case GATE_FAILED:
-                return GATE_FAILED;
-            case INFRASTRUCTURE:
-                return INFRASTRUCTURE;
-            case WORKLOAD_FAILED:
-                return WORKLOAD_FAILED;
-            case TIMED_OUT:
-                return TIMED_OUT;
-            case INTERRUPTED:
-                return INTERRUPTED;
-            default:
-                return INTERNAL_ERROR;
-        }
+        return failure == null ? INTERNAL_ERROR : failure.exitCode();
     }
 }

@@ -1,7 +1,7 @@
 package dev.kubebench.cli;
 
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.report.plan.CapacityPlan;
 import dev.kubebench.report.plan.CapacityPlanner;
 import dev.kubebench.report.plan.Measurement;

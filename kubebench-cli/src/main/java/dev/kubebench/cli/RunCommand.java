@@ -3,16 +3,15 @@ package dev.kubebench.cli;
 import dev.kubebench.catalog.load.SpecLoader;
 import dev.kubebench.catalog.plan.BenchmarkPlan;
 import dev.kubebench.catalog.plan.Trial;
-import dev.kubebench.collector.JobEnd;
 import dev.kubebench.collector.TrialCollector;
 import dev.kubebench.collector.result.RunResult;
-import dev.kubebench.collector.store.AtomicFiles;
+import dev.kubebench.core.io.AtomicFiles;
 import dev.kubebench.collector.store.ResultsStore;
 import dev.kubebench.collector.store.RunDirectory;
 import dev.kubebench.report.Reports;
 import dev.kubebench.runner.Backend;
 import dev.kubebench.runner.RunExecutor;
-import dev.kubebench.runner.TrialOutcome;
+import dev.kubebench.core.trial.TrialOutcome;
 import dev.kubebench.runner.kubernetes.KubernetesBackend;
 import dev.kubebench.runner.kubernetes.KubernetesSettings;
 import dev.kubebench.runner.local.LocalBackend;
@@ -192,10 +191,8 @@ public final class RunCommand implements Callable<Integer> {
 
     private static RunResult collect(TrialCollector collector, RunDirectory run, Trial trial, TrialOutcome outcome,
                                      PrintWriter err) {
-        JobEnd end = new JobEnd(outcome.state().name(), outcome.failureClass().name(), outcome.reason(),
-                outcome.startedAt(), outcome.finishedAt());
         try {
-            return collector.collect(run, trial, end);
+            return collector.collect(run, trial, outcome);
         } catch (IOException e) {
             err.println("error: could not write the result of trial " + trial.index() + ": " + e.getMessage());
             err.flush();

@@ -2,8 +2,8 @@ package dev.kubebench.cli;
 
 import dev.kubebench.catalog.plan.BenchmarkPlan;
 import dev.kubebench.collector.result.RunResult;
-import dev.kubebench.collector.result.TrialStatus;
-import dev.kubebench.collector.store.AtomicFiles;
+import dev.kubebench.core.trial.TrialState;
+import dev.kubebench.core.io.AtomicFiles;
 import dev.kubebench.collector.store.ResultsStore;
 import dev.kubebench.collector.store.RunDirectory;
 import dev.kubebench.report.Reports;
@@ -91,11 +91,11 @@ final class RunRecorder {
         s.put("trials_planned", plan.trials().size());
         s.put("trials_run", results.size());
         Map<String, Integer> byStatus = new LinkedHashMap<>();
-        for (TrialStatus st : TrialStatus.values()) {
+        for (TrialState st : TrialState.values()) {
             byStatus.put(st.jsonName(), (int) results.stream().filter(r -> r.status() == st).count());
         }
         s.put("statuses", byStatus);
-        TrialStatus worst = Summaries.worst(results);
+        TrialState worst = Summaries.worst(results);
         s.put("status", worst.jsonName());
         s.put("exit_code", Summaries.exitCode(results, plan.trials().size()));
         return s;

@@ -1,7 +1,7 @@
 package dev.kubebench.cli;
 
 import dev.kubebench.collector.result.RunResult;
-import dev.kubebench.collector.result.TrialStatus;
+import dev.kubebench.core.trial.TrialState;
 import java.util.List;
 import java.util.Locale;
 
@@ -53,21 +53,21 @@ final class Summaries {
     }
 
     /** The status that decides the run's exit code: interrupted, then infrastructure, timeout, failure. */
-    static TrialStatus worst(List<RunResult> results) {
-        TrialStatus[] order = {TrialStatus.INTERRUPTED, TrialStatus.INFRASTRUCTURE, TrialStatus.TIMED_OUT,
-            TrialStatus.FAILED};
-        for (TrialStatus s : order) {
+    static TrialState worst(List<RunResult> results) {
+        TrialState[] order = {TrialState.INTERRUPTED, TrialState.INFRASTRUCTURE, TrialState.TIMED_OUT,
+            TrialState.FAILED};
+        for (TrialState s : order) {
             if (results.stream().anyMatch(r -> r.status() == s)) {
                 return s;
             }
         }
-        return TrialStatus.SUCCEEDED;
+        return TrialState.SUCCEEDED;
     }
 
     /** The run's exit code; a run that stopped before all trials ran counts as interrupted. */
     static int exitCode(List<RunResult> results, int planned) {
-        TrialStatus worst = worst(results);
-        if (worst == TrialStatus.SUCCEEDED && results.size() < planned) {
+        TrialState worst = worst(results);
+        if (worst == TrialState.SUCCEEDED && results.size() < planned) {
             return ExitCodes.INTERRUPTED;
         }
         switch (worst) {

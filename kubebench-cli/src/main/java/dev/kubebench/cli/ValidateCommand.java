@@ -1,6 +1,6 @@
 package dev.kubebench.cli;
 
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.catalog.load.SpecLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -3,9 +3,9 @@ package dev.kubebench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
-import dev.kubebench.catalog.spec.Direction;
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
+import dev.kubebench.core.metric.Direction;
 import dev.kubebench.catalog.spec.Gate;
 import dev.kubebench.report.samples.Observation;
 import dev.kubebench.report.samples.RunSamples;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubebench.catalog.spec.JobKind;
 import dev.kubebench.collector.result.RunResult;
-import dev.kubebench.collector.result.TrialStatus;
+import dev.kubebench.core.trial.TrialState;
 import dev.kubebench.collector.store.RunDirectory;
 import dev.kubebench.runner.kubernetes.JobType;
 import dev.kubebench.runner.kubernetes.KubernetesBackend;
@@ -155,7 +155,7 @@ class KubernetesRunCommandTest {
 
         RunDirectory dir = onlyRun();
         RunResult r = dir.readResult(0);
-        assertEquals(TrialStatus.SUCCEEDED, r.status(), String.valueOf(r.failureReason()));
+        assertEquals(TrialState.SUCCEEDED, r.status(), String.valueOf(r.failureReason()));
         // the log's run_start..run_stop and its last eval_accuracy, as MLPerf scores it
         assertTrue(r.metric("time_to_train_s") > 0, r.metrics().toString());
         assertTrue(r.metric("throughput_samples_per_s") > 0, r.metrics().toString());
@@ -195,7 +195,7 @@ class KubernetesRunCommandTest {
         operator.get(30, TimeUnit.SECONDS);
         RunDirectory dir = onlyRun();
         RunResult r = dir.readResult(0);
-        assertEquals(TrialStatus.FAILED, r.status());
+        assertEquals(TrialState.FAILED, r.status());
         assertTrue(r.failureReason().contains("OOMKilled"), r.failureReason());
         assertTrue(Files.readString(dir.events(0)).contains("\"deleted\""));
         assertTrue(Files.size(dir.reportHtml()) > 0);

@@ -1,5 +1,6 @@
 package dev.kubebench.cli;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -10,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module boundaries of docs/architecture.md, checked on the compiled classes of every module: picocli only in the
- * CLI, fabric8 only in the runner, HdrHistogram only in the result collector, and no module reaches up the stack.
+ * CLI, fabric8 only in the runner, HdrHistogram only in the result collector, the core on the JDK alone, and no module
+ * reaches up the stack.
  */
 class ModuleBoundariesTest {
     private static JavaClasses classes;
@@ -40,6 +42,13 @@ class ModuleBoundariesTest {
     void onlyTheCollectorUsesHdrHistogram() {
         noClasses().that().resideOutsideOfPackage("dev.kubebench.collector..")
                 .should().dependOnClassesThat().resideInAPackage("org.HdrHistogram..")
+                .check(classes);
+    }
+
+    @Test
+    void theCoreDependsOnNothingButTheJdk() {
+        classes().that().resideInAPackage("dev.kubebench.core..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.kubebench.core..", "java..")
                 .check(classes);
     }
 

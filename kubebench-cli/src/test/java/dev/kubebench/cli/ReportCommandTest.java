@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kubebench.collector.result.CurvePoint;
 import dev.kubebench.collector.result.MeasurementKind;
 import dev.kubebench.collector.result.RunResult;
-import dev.kubebench.collector.result.TrialStatus;
+import dev.kubebench.core.trial.TrialState;
 import dev.kubebench.collector.store.RunDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,7 +52,7 @@ class ReportCommandTest {
             boolean failed = trial == 2;
             rd.createTrial(trial);
             rd.writeResult(new RunResult(RunResult.SCHEMA_VERSION, benchmark, runId, trial, Map.of("workers", workers),
-                    0, "custom", MeasurementKind.THROUGHPUT, failed ? TrialStatus.FAILED : TrialStatus.SUCCEEDED,
+                    0, "custom", MeasurementKind.THROUGHPUT, failed ? TrialState.FAILED : TrialState.SUCCEEDED,
                     failed ? "exit code 3" : null, null, start, start.plusSeconds(60),
                     Map.of("throughput_samples_per_s", 100.0 * workers, "step_time_p50_ms", 10.0,
                             "step_time_p99_ms", 12.0),

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubebench.collector.result.RunResult;
-import dev.kubebench.collector.result.TrialStatus;
+import dev.kubebench.core.trial.TrialState;
 import dev.kubebench.collector.store.RunDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +33,7 @@ class RunCommandTest {
         assertEquals(0, run.exitCode(), run.out() + run.err());
         RunDirectory dir = onlyRun("mlperf-resnet");
         RunResult r = dir.readResult(0);
-        assertEquals(TrialStatus.SUCCEEDED, r.status());
+        assertEquals(TrialState.SUCCEEDED, r.status());
         assertTrue(r.metric("throughput_samples_per_s") > 0, r.metrics().toString());
         assertTrue(r.metric("step_time_p50_ms") > 0, r.metrics().toString());
         assertTrue(r.metric("step_time_p99_ms") >= r.metric("step_time_p50_ms"), r.metrics().toString());
@@ -57,7 +57,7 @@ class RunCommandTest {
         List<RunResult> all = dir.readResults();
         assertEquals(2, all.size(), "the second repetition still ran");
         for (RunResult r : all) {
-            assertEquals(TrialStatus.FAILED, r.status());
+            assertEquals(TrialState.FAILED, r.status());
             assertTrue(r.failureReason().contains("code 3"), r.failureReason());
             assertTrue(r.failureReason().contains("out of cheese"), r.failureReason());
         }
@@ -72,7 +72,7 @@ class RunCommandTest {
                 results.toString());
         assertEquals(ExitCodes.TIMED_OUT, run.exitCode(), run.out() + run.err());
         RunResult r = onlyRun("sleepy").readResult(0);
-        assertEquals(TrialStatus.TIMED_OUT, r.status());
+        assertEquals(TrialState.TIMED_OUT, r.status());
         assertFalse(ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").contains("sleep 300")),
                 "a replica of the timed-out trial is still running");
     }
@@ -86,7 +86,7 @@ class RunCommandTest {
         List<RunResult> all = dir.readResults();
         assertEquals(List.of(0, 1), all.stream().map(RunResult::trial).toList());
         for (RunResult r : all) {
-            assertEquals(TrialStatus.SUCCEEDED, r.status(), String.valueOf(r.failureReason()));
+            assertEquals(TrialState.SUCCEEDED, r.status(), String.valueOf(r.failureReason()));
         }
         String table = run.out().substring(run.out().lastIndexOf("trial  status"));
         List<String> rows = table.lines().skip(1).filter(l -> l.matches("\\d+ .*")).toList();

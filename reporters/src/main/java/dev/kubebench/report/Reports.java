@@ -1,6 +1,6 @@
 package dev.kubebench.report;
 
-import dev.kubebench.collector.store.AtomicFiles;
+import dev.kubebench.core.io.AtomicFiles;
 import dev.kubebench.report.chart.ChartRenderer;
 import dev.kubebench.report.csv.CsvReporter;
 import dev.kubebench.report.csv.PointsCsvReporter;

@@ -1,10 +1,10 @@
 package dev.kubebench.report;
 
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.collector.result.RunResult;
 import dev.kubebench.collector.store.RunDirectory;
-import dev.kubebench.collector.store.TimelineEvent;
+import dev.kubebench.core.timeline.TimelineEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,7 +71,7 @@ public record RunReport(String benchmark, String runId, String specYaml, List<Tr
         List<RunResult> results = dir.readResults();
         Map<Integer, List<TimelineEvent>> timelines = new HashMap<>();
         for (RunResult r : results) {
-            timelines.put(r.trial(), dir.readEvents(r.trial()).stream().filter(e -> !e.event().isBlank()).toList());
+            timelines.put(r.trial(), dir.readEvents(r.trial()).stream().toList());
         }
         String spec = Files.isRegularFile(dir.benchmarkYaml())
                 ? Files.readString(dir.benchmarkYaml(), StandardCharsets.UTF_8) : "";

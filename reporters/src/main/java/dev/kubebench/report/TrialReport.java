@@ -1,7 +1,7 @@
 package dev.kubebench.report;
 
 import dev.kubebench.collector.result.RunResult;
-import dev.kubebench.collector.store.TimelineEvent;
+import dev.kubebench.core.timeline.TimelineEvent;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;

@@ -1,11 +1,13 @@
 package dev.kubebench.report;
 
+import dev.kubebench.core.timeline.EventKind;
+
 import dev.kubebench.collector.result.CurvePoint;
 import dev.kubebench.collector.result.MeasurementKind;
 import dev.kubebench.collector.result.RunResult;
 import dev.kubebench.collector.result.ThroughputPoint;
-import dev.kubebench.collector.result.TrialStatus;
-import dev.kubebench.collector.store.TimelineEvent;
+import dev.kubebench.core.trial.TrialState;
+import dev.kubebench.core.timeline.TimelineEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,18 +35,18 @@ public final class Fixtures {
             for (int rep = 0; rep < 2; rep++) {
                 Instant start = T0.plusSeconds(trial * 1000L);
                 double thr = 1000.0 * w * (w == 4 ? 0.85 : w == 2 ? 0.95 : 1.0) + rep * 10;
-                TrialStatus status = TrialStatus.SUCCEEDED;
+                TrialState status = TrialState.SUCCEEDED;
                 String reason = null;
                 if (trial == 3) {
-                    status = TrialStatus.FAILED;
+                    status = TrialState.FAILED;
                     reason = "worker-1 exited 137, \"OOMKilled\"\nlast line: CUDA out of memory";
                 } else if (trial == 5) {
-                    status = TrialStatus.INFRASTRUCTURE;
+                    status = TrialState.INFRASTRUCTURE;
                     reason = "Unschedulable: 0/4 nodes: insufficient nvidia.com/gpu";
                 }
                 Map<String, Double> metrics = new LinkedHashMap<>();
                 List<CurvePoint> curve = new ArrayList<>();
-                if (status != TrialStatus.INFRASTRUCTURE) {
+                if (status != TrialState.INFRASTRUCTURE) {
                     double ttt = 3600.0 / (w * (w == 4 ? 0.85 : 1.0)) + rep * 30;
                     metrics.put("throughput_samples_per_s", thr);
                     metrics.put("time_to_train_s", ttt);
@@ -70,11 +72,11 @@ public final class Fixtures {
                 labels.put("backend", "kubernetes");
                 RunResult r = new RunResult(RunResult.SCHEMA_VERSION, "resnet-sweep", RUN_ID, trial, point, rep,
                         "mlperf/resnet", MeasurementKind.TIME_TO_TRAIN, status, reason,
-                        status == TrialStatus.INFRASTRUCTURE ? null : status == TrialStatus.SUCCEEDED,
-                        start, start.plusSeconds(status == TrialStatus.INFRASTRUCTURE ? 600 : 900), metrics, curve,
+                        status == TrialState.INFRASTRUCTURE ? null : status == TrialState.SUCCEEDED,
+                        start, start.plusSeconds(status == TrialState.INFRASTRUCTURE ? 600 : 900), metrics, curve,
                         List.of(new ThroughputPoint(60_000, thr)), labels, null,
                         trial == 1 ? List.of("line 17: undecodable MLLOG") : List.of());
-                trials.add(new TrialReport(r, timeline(start, w, status == TrialStatus.INFRASTRUCTURE)));
+                trials.add(new TrialReport(r, timeline(start, w, status == TrialState.INFRASTRUCTURE)));
                 trial++;
             }
         }
@@ -86,31 +88,28 @@ public final class Fixtures {
     /** Events of a trial with a master and {@code workers} worker pods; unschedulable trials never schedule. */
     static List<TimelineEvent> timeline(Instant start, int workers, boolean unschedulable) {
         List<TimelineEvent> ev = new ArrayList<>();
-        ev.add(new TimelineEvent(start, "submitted", null, null, null));
-        ev.add(new TimelineEvent(start.plusSeconds(2), "queued", null, null, "ClusterQueue team-a"));
+        ev.add(new TimelineEvent(start, EventKind.SUBMITTED, null, null, null));
+        ev.add(new TimelineEvent(start.plusSeconds(2), EventKind.QUEUED, null, null, "ClusterQueue team-a"));
         if (unschedulable) {
-            ev.add(new TimelineEvent(start.plusSeconds(3), "admitted", null, null, null));
-            for (int i = 0; i < workers; i++) {
-                ev.add(new TimelineEvent(start.plusSeconds(3), "pod_pending", "job-worker-" + i, null, "Unschedulable"));
-            }
-            ev.add(new TimelineEvent(start.plusSeconds(600), "finished", null, null, "Unschedulable"));
+            ev.add(new TimelineEvent(start.plusSeconds(3), EventKind.ADMITTED, null, null, null));
+            ev.add(new TimelineEvent(start.plusSeconds(600), EventKind.FINISHED, null, null, "Unschedulable"));
             return ev;
         }
-        ev.add(new TimelineEvent(start.plusSeconds(10), "admitted", null, null, null));
+        ev.add(new TimelineEvent(start.plusSeconds(10), EventKind.ADMITTED, null, null, null));
         List<String> pods = new ArrayList<>();
         pods.add("job-master-0");
         for (int i = 0; i < workers; i++) {
             pods.add("job-worker-" + i);
         }
         for (int i = 0; i < pods.size(); i++) {
-            ev.add(new TimelineEvent(start.plusSeconds(12 + i), "pod_scheduled", pods.get(i), null, null));
-            ev.add(new TimelineEvent(start.plusSeconds(40 + i), "pod_started", pods.get(i), null, null));
-            ev.add(new TimelineEvent(start.plusSeconds(45 + i), "pod_ready", pods.get(i), null, null));
+            ev.add(new TimelineEvent(start.plusSeconds(12 + i), EventKind.POD_SCHEDULED, pods.get(i), null, null));
+            ev.add(new TimelineEvent(start.plusSeconds(40 + i), EventKind.POD_STARTED, pods.get(i), null, null));
+            ev.add(new TimelineEvent(start.plusSeconds(45 + i), EventKind.POD_READY, pods.get(i), null, null));
         }
-        ev.add(new TimelineEvent(start.plusSeconds(50), "run_start", null, null, null));
-        ev.add(new TimelineEvent(start.plusSeconds(880), "run_stop", null, null, null));
-        ev.add(new TimelineEvent(start.plusSeconds(900), "finished", null, null, "Succeeded"));
-        ev.add(new TimelineEvent(start.plusSeconds(905), "deleted", null, null, null));
+        ev.add(new TimelineEvent(start.plusSeconds(50), EventKind.RUN_START, null, null, null));
+        ev.add(new TimelineEvent(start.plusSeconds(880), EventKind.RUN_STOP, null, null, null));
+        ev.add(new TimelineEvent(start.plusSeconds(900), EventKind.FINISHED, null, null, "Succeeded"));
+        ev.add(new TimelineEvent(start.plusSeconds(905), EventKind.DELETED, null, null, null));
         return ev;
     }
 
@@ -130,17 +129,17 @@ public final class Fixtures {
         List<TrialReport> trials = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             Instant start = T0.plusSeconds(i * 100L);
-            TrialStatus st = i == 0 ? TrialStatus.SUCCEEDED : TrialStatus.FAILED;
+            TrialState st = i == 0 ? TrialState.SUCCEEDED : TrialState.FAILED;
             RunResult r = new RunResult(1, XSS, RUN_ID, i, point, i, "custom/" + XSS, MeasurementKind.THROUGHPUT, st,
-                    st == TrialStatus.SUCCEEDED ? null : "log said: " + XSS + " | pipe \u0001 control ]]> end",
+                    st == TrialState.SUCCEEDED ? null : "log said: " + XSS + " | pipe \u0001 control ]]> end",
                     null, start, start.plusSeconds(60), metrics,
                     List.of(new CurvePoint(1000, 1, Double.NaN, 0.5, XSS), new CurvePoint(2000, 2, Double.NaN, 0.7, XSS)),
                     List.of(), labels, null, List.of(XSS));
             List<TimelineEvent> ev = List.of(
-                    new TimelineEvent(start, "submitted", null, null, XSS),
-                    new TimelineEvent(start.plusSeconds(1), "pod_scheduled", "pod-" + XSS, null, null),
-                    new TimelineEvent(start.plusSeconds(5), "pod_started", "pod-" + XSS, null, null),
-                    new TimelineEvent(start.plusSeconds(60), "finished", null, null, XSS));
+                    new TimelineEvent(start, EventKind.SUBMITTED, null, null, XSS),
+                    new TimelineEvent(start.plusSeconds(1), EventKind.POD_SCHEDULED, "pod-" + XSS, null, null),
+                    new TimelineEvent(start.plusSeconds(5), EventKind.POD_STARTED, "pod-" + XSS, null, null),
+                    new TimelineEvent(start.plusSeconds(60), EventKind.FINISHED, null, null, XSS));
             trials.add(new TrialReport(r, ev));
         }
         String spec = "metadata:\n  name: \"" + XSS + "\"\n</pre><script>window.__kbPwned=3</script><pre>\n";
@@ -173,7 +172,7 @@ public final class Fixtures {
             Map<String, Object> point = new LinkedHashMap<>();
             point.put("gpus", g);
             RunResult r = new RunResult(1, "large", RUN_ID, i, point, i / gpus.length, "custom",
-                    MeasurementKind.THROUGHPUT, failed ? TrialStatus.FAILED : TrialStatus.SUCCEEDED,
+                    MeasurementKind.THROUGHPUT, failed ? TrialState.FAILED : TrialState.SUCCEEDED,
                     failed ? "exit code 1" : null, null, start, start.plusSeconds(9), metrics, curve, List.of(),
                     Map.of("gpus", Integer.toString(g)), null, List.of());
             trials.add(new TrialReport(r, timeline(start, 2, false)));

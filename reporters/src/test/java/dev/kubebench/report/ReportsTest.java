@@ -1,12 +1,12 @@
 package dev.kubebench.report;
 
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.error.KubebenchException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubebench.collector.store.RunDirectory;
-import dev.kubebench.collector.store.TimelineEvent;
+import dev.kubebench.core.timeline.TimelineEvent;
 import dev.kubebench.report.csv.CsvReporter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,7 @@ class ReportsTest {
             for (TimelineEvent e : t.events()) {
                 Map<String, String> line = new LinkedHashMap<>();
                 line.put("time", e.time().toString());
-                line.put("event", e.event());
+                line.put("event", e.kind().jsonName());
                 if (e.pod() != null) {
                     line.put("pod", e.pod());
                 }

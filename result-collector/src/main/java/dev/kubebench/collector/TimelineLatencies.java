@@ -1,8 +1,10 @@
 package dev.kubebench.collector;
 
+import dev.kubebench.core.timeline.EventKind;
+
 import dev.kubebench.collector.latency.LatencyRecorder;
 import dev.kubebench.collector.latency.LatencySummary;
-import dev.kubebench.collector.store.TimelineEvent;
+import dev.kubebench.core.timeline.TimelineEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -23,16 +25,16 @@ public final class TimelineLatencies {
     /** Metrics derived from the events; empty when there are no pod events. */
     public static Map<String, Double> metrics(List<TimelineEvent> events) {
         Map<String, Double> m = new LinkedHashMap<>();
-        Instant submitted = first(events, "submitted");
+        Instant submitted = first(events, EventKind.SUBMITTED);
         Map<String, Instant> scheduled = new HashMap<>();
         Map<String, Instant> started = new HashMap<>();
         for (TimelineEvent e : events) {
             if (e.pod() == null) {
                 continue;
             }
-            if (e.event().equals("pod_scheduled")) {
+            if (e.is(EventKind.POD_SCHEDULED)) {
                 scheduled.putIfAbsent(e.pod(), e.time());
-            } else if (e.event().equals("pod_started")) {
+            } else if (e.is(EventKind.POD_STARTED)) {
                 started.putIfAbsent(e.pod(), e.time());
             }
         }
@@ -49,11 +51,11 @@ public final class TimelineLatencies {
         }
         put(m, "scheduling_latency", sched.summary());
         put(m, "startup_latency", startup.summary());
-        Instant admitted = first(events, "admitted");
+        Instant admitted = first(events, EventKind.ADMITTED);
         if (submitted != null && admitted != null) {
             m.put("queue_time_s", ms(submitted, admitted) / 1000.0);
         }
-        Instant finished = first(events, "finished");
+        Instant finished = first(events, EventKind.FINISHED);
         if (submitted != null && finished != null) {
             m.put("wall_time_s", ms(submitted, finished) / 1000.0);
         }
@@ -70,9 +72,9 @@ public final class TimelineLatencies {
         m.put(name + "_max_ms", s.maxMs());
     }
 
-    private static Instant first(List<TimelineEvent> events, String name) {
+    private static Instant first(List<TimelineEvent> events, EventKind kind) {
         for (TimelineEvent e : events) {
-            if (e.event().equals(name)) {
+            if (e.is(kind)) {
                 return e.time();
             }
         }

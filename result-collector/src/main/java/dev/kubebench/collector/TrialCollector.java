@@ -1,11 +1,14 @@
 package dev.kubebench.collector;
 
+import dev.kubebench.core.trial.TrialOutcome;
+import dev.kubebench.core.trial.FailureCause;
+
 import dev.kubebench.catalog.mlperf.MlperfBenchmark;
 import dev.kubebench.catalog.mlperf.MlperfCatalog;
 import dev.kubebench.catalog.plan.Trial;
 import dev.kubebench.catalog.spec.BenchmarkSpec;
 import dev.kubebench.catalog.spec.CollectSpec;
-import dev.kubebench.catalog.spec.Direction;
+import dev.kubebench.core.metric.Direction;
 import dev.kubebench.catalog.spec.QualityTarget;
 import dev.kubebench.catalog.spec.Workload;
 import dev.kubebench.collector.custom.JmhResultCollector;
@@ -20,10 +23,10 @@ import dev.kubebench.collector.mllog.SubmissionInfo;
 import dev.kubebench.collector.result.CurvePoint;
 import dev.kubebench.collector.result.MeasurementKind;
 import dev.kubebench.collector.result.RunResult;
-import dev.kubebench.collector.result.TrialStatus;
+import dev.kubebench.core.trial.TrialState;
 import dev.kubebench.collector.store.RunDirectory;
-import dev.kubebench.collector.store.TimelineEvent;
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.timeline.TimelineEvent;
+import dev.kubebench.core.error.KubebenchException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +58,7 @@ public final class TrialCollector {
     }
 
     /** Collects the trial and writes {@code trials/<n>/result.json} atomically. */
-    public RunResult collect(RunDirectory run, Trial trial, JobEnd end) throws IOException {
+    public RunResult collect(RunDirectory run, Trial trial, TrialOutcome end) throws IOException {
         List<TimelineEvent> events = run.readEvents(trial.index());
         RunResult r = evaluate(run.trialDir(trial.index()), run.benchmark(), run.runId(), trial, end, events);
         run.writeResult(r);
@@ -71,7 +74,7 @@ public final class TrialCollector {
     }
 
     /** Computes the result without writing it. */
-    public RunResult evaluate(Path trialDir, String benchmark, String runId, Trial trial, JobEnd end,
+    public RunResult evaluate(Path trialDir, String benchmark, String runId, Trial trial, TrialOutcome end,
                               List<TimelineEvent> events) {
         BenchmarkSpec spec = trial.benchmark().spec();
         List<QualityTarget> targets = targets(spec.workload());
@@ -88,8 +91,8 @@ public final class TrialCollector {
         if (!trial.pointLabel().isEmpty()) {
             labels.put("point", trial.pointLabel());
         }
-        if (end.failureClass() != null && !end.failureClass().equalsIgnoreCase("NONE")) {
-            labels.put("failure_class", end.failureClass().toLowerCase(Locale.ROOT));
+        if (end.cause() != FailureCause.NONE) {
+            labels.put("failure_class", end.cause().jsonName());
         }
 
         List<Path> logs = logs(trialDir.resolve(RunDirectory.LOGS), warnings);
@@ -110,21 +113,21 @@ public final class TrialCollector {
         }
         TimelineLatencies.metrics(events).forEach(metrics::putIfAbsent);
 
-        TrialStatus status;
+        TrialState status;
         String reason;
         Boolean reached = null;
         if (kind == MeasurementKind.TIME_TO_TRAIN) {
             reached = mllog != null && Boolean.TRUE.equals(mllog.targetReached());
         }
         if (!end.succeeded()) {
-            status = end.status();
+            status = end.state();
             reason = end.reason();
         } else if (kind == MeasurementKind.TIME_TO_TRAIN) {
             String why = timeToTrainFailure(mllog, targets);
-            status = why == null ? TrialStatus.SUCCEEDED : TrialStatus.FAILED;
+            status = why == null ? TrialState.SUCCEEDED : TrialState.FAILED;
             reason = why;
         } else {
-            status = TrialStatus.SUCCEEDED;
+            status = TrialState.SUCCEEDED;
             reason = null;
         }
         return new RunResult(RunResult.SCHEMA_VERSION, benchmark, runId, trial.index(), trial.point(),

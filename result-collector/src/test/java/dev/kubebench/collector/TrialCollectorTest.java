@@ -1,5 +1,8 @@
 package dev.kubebench.collector;
 
+import dev.kubebench.core.trial.TrialOutcome;
+import dev.kubebench.core.trial.FailureCause;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,7 +20,7 @@ import dev.kubebench.collector.latency.LatencyRecorder;
 import dev.kubebench.collector.result.MeasurementKind;
 import dev.kubebench.collector.result.RunResult;
 import dev.kubebench.collector.result.RunResultCodec;
-import dev.kubebench.collector.result.TrialStatus;
+import dev.kubebench.core.trial.TrialState;
 import dev.kubebench.collector.store.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +36,7 @@ class TrialCollectorTest {
     private static final Path DELL = Path.of(System.getProperty("kubebench.shared"),
             "mlperf-logs/3.0/Dell/XE9680x8H100-SXM-80GB/resnet");
     private static final Instant T0 = Instant.parse("2026-11-28T20:00:00Z");
-    private static final JobEnd OK = new JobEnd("succeeded", null, null, T0, T0.plusSeconds(900));
+    private static final TrialOutcome OK = new TrialOutcome(TrialState.SUCCEEDED, FailureCause.NONE, null, T0, T0.plusSeconds(900));
 
     static Trial trial(Workload workload, List<CollectSpec> collect) {
         JobSpec job = new JobSpec(JobKind.PYTORCH_JOB, null, "img", List.of("python"), null, null,
@@ -63,7 +66,7 @@ class TrialCollectorTest {
         RunDirectory run = run(root, "result_0.txt");
         RunResult r = new TrialCollector().collect(run, trial(new Workload("mlperf/resnet", true, List.of()),
                 List.of()), OK);
-        assertEquals(TrialStatus.SUCCEEDED, r.status());
+        assertEquals(TrialState.SUCCEEDED, r.status());
         assertNull(r.failureReason());
         assertEquals(MeasurementKind.TIME_TO_TRAIN, r.measurement());
         assertEquals(Boolean.TRUE, r.targetReached());
@@ -89,19 +92,19 @@ class TrialCollectorTest {
         RunDirectory run = run(root, "result_1.txt");
         RunResult r = new TrialCollector().collect(run, trial(new Workload("mlperf/resnet", true, List.of()),
                 List.of()), OK);
-        assertEquals(TrialStatus.FAILED, r.status());
+        assertEquals(TrialState.FAILED, r.status());
         assertEquals("run_stop status aborted", r.failureReason());
         assertEquals(Boolean.FALSE, r.targetReached());
-        assertEquals(TrialStatus.FAILED, run.readResult(0).status());
+        assertEquals(TrialState.FAILED, run.readResult(0).status());
     }
 
     @Test
     void jobFailureWinsAndReasonIsKept(@TempDir Path root) throws IOException {
         RunDirectory run = run(root, "result_0.txt");
-        JobEnd oom = new JobEnd("failed", "OOM_KILLED", "pod m-0 OOMKilled (exit 137)", T0, T0.plusSeconds(60));
+        TrialOutcome oom = new TrialOutcome(TrialState.FAILED, FailureCause.OOM_KILLED, "pod m-0 OOMKilled (exit 137)", T0, T0.plusSeconds(60));
         RunResult r = new TrialCollector().collect(run, trial(new Workload("mlperf/resnet", true, List.of()),
                 List.of()), oom);
-        assertEquals(TrialStatus.FAILED, r.status());
+        assertEquals(TrialState.FAILED, r.status());
         assertEquals("pod m-0 OOMKilled (exit 137)", r.failureReason());
         assertEquals("oom_killed", r.labels().get("failure_class"));
     }
@@ -130,7 +133,7 @@ class TrialCollectorTest {
                 new CollectSpec.MetricRule("never_ms", "nope=(?<value>\\d+)", null, "ms", "percentiles")));
         RunResult r = new TrialCollector().collect(run, trial(new Workload("custom", false, List.of()),
                 List.of(new CollectSpec.Mllog(), extract, new CollectSpec.Jmh("jmh.json"))), OK);
-        assertEquals(TrialStatus.SUCCEEDED, r.status());
+        assertEquals(TrialState.SUCCEEDED, r.status());
         assertEquals(MeasurementKind.THROUGHPUT, r.measurement());
         assertNull(r.targetReached());
         assertEquals(50.0, r.metric("step_time_p50_ms"), 0.05);

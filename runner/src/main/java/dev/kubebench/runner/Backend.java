@@ -1,5 +1,7 @@
 package dev.kubebench.runner;
 
+import dev.kubebench.core.trial.TrialOutcome;
+
 import dev.kubebench.catalog.plan.BenchmarkPlan;
 import dev.kubebench.catalog.plan.Trial;
 
@@ -15,7 +17,7 @@ public interface Backend extends AutoCloseable {
     /**
      * Checks, before anything is created, that the plan can run here.
      *
-     * @throws dev.kubebench.catalog.error.KubebenchException with {@code INFRASTRUCTURE} and a one-line reason
+     * @throws dev.kubebench.core.error.KubebenchException with {@code INFRASTRUCTURE} and a one-line reason
      */
     void preflight(BenchmarkPlan plan);
 

@@ -1,6 +1,11 @@
 package dev.kubebench.runner;
 
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.trial.TrialState;
+import dev.kubebench.core.trial.FailureCause;
+
+import dev.kubebench.core.trial.TrialOutcome;
+
+import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.catalog.plan.BenchmarkPlan;
 import dev.kubebench.catalog.plan.Trial;
 import java.io.IOException;
@@ -227,41 +232,41 @@ public final class RunExecutor {
                 Thread.interrupted();
             }
         }
-        if (cancelled() && outcome.state() != TrialOutcome.State.SUCCEEDED) {
+        if (cancelled() && outcome.state() != TrialState.SUCCEEDED) {
             // Replicas that died of the same Ctrl-C before kubebench stopped them were interrupted, not failures.
-            outcome = new TrialOutcome(TrialOutcome.State.INTERRUPTED, FailureClass.INTERRUPTED,
+            outcome = new TrialOutcome(TrialState.INTERRUPTED, FailureCause.INTERRUPTED,
                     "interrupted (" + outcome.reason() + ")", outcome.startedAt(), outcome.finishedAt());
         }
         return outcome;
     }
 
     private TrialOutcome interrupted(Instant startedAt) {
-        return new TrialOutcome(TrialOutcome.State.INTERRUPTED, FailureClass.INTERRUPTED, "interrupted", startedAt,
+        return new TrialOutcome(TrialState.INTERRUPTED, FailureCause.INTERRUPTED, "interrupted", startedAt,
                 clock.instant());
     }
 
     private TrialOutcome fromException(KubebenchException e, Instant startedAt) {
-        TrialOutcome.State state;
-        FailureClass failureClass;
+        TrialState state;
+        FailureCause cause;
         switch (e.failure()) {
             case TIMED_OUT:
-                state = TrialOutcome.State.TIMED_OUT;
-                failureClass = FailureClass.TIMEOUT;
+                state = TrialState.TIMED_OUT;
+                cause = FailureCause.TIMEOUT;
                 break;
             case INTERRUPTED:
-                state = TrialOutcome.State.INTERRUPTED;
-                failureClass = FailureClass.INTERRUPTED;
+                state = TrialState.INTERRUPTED;
+                cause = FailureCause.INTERRUPTED;
                 break;
             case WORKLOAD_FAILED:
-                state = TrialOutcome.State.FAILED;
-                failureClass = FailureClass.JOB_FAILED;
+                state = TrialState.FAILED;
+                cause = FailureCause.JOB_FAILED;
                 break;
             default:
-                state = TrialOutcome.State.INFRASTRUCTURE;
-                failureClass = FailureClass.API_ERROR;
+                state = TrialState.INFRASTRUCTURE;
+                cause = FailureCause.API_ERROR;
                 break;
         }
-        return new TrialOutcome(state, failureClass, String.join("; ", e.problems()), startedAt, clock.instant());
+        return new TrialOutcome(state, cause, String.join("; ", e.problems()), startedAt, clock.instant());
     }
 
     /** True once {@link #cancel()} was called. */

@@ -1,5 +1,7 @@
 package dev.kubebench.runner;
 
+import dev.kubebench.core.timeline.EventKind;
+
 import java.io.BufferedWriter;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -16,9 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A trial's timeline, appended to {@code events.jsonl}: one JSON object per line with {@code time} (ISO-8601 UTC),
- * {@code event} and optional {@code pod}, {@code replica} and {@code detail}. Event names are listed in
- * docs/results.md: submitted, queued, admitted, pod_scheduled, pod_started, pod_ready, first_log_line, run_start,
- * run_stop, finished, deleted. Thread-safe; each line is flushed as written so an interrupted run keeps its events.
+ * {@code event} ({@link EventKind#jsonName()}) and optional {@code pod}, {@code replica} and {@code detail}.
+ * Thread-safe; each line is flushed as written so an interrupted run keeps its events.
  */
 public final class Timeline implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -46,15 +47,15 @@ public final class Timeline implements AutoCloseable {
     }
 
     /** Records an event now. */
-    public void record(String event, String pod, String detail) {
+    public void record(EventKind event, String pod, String detail) {
         record(clock.instant(), event, pod, detail);
     }
 
     /** Records an event at a given time (e.g. a pod condition's transition time). */
-    public synchronized void record(Instant time, String event, String pod, String detail) {
+    public synchronized void record(Instant time, EventKind event, String pod, String detail) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", time.toString());
-        line.put("event", event);
+        line.put("event", event.jsonName());
         if (pod != null) {
             line.put("pod", pod);
         }

@@ -1,5 +1,7 @@
 package dev.kubebench.runner;
 
+import dev.kubebench.core.trial.TrialOutcome;
+
 import dev.kubebench.catalog.plan.Trial;
 import java.nio.file.Path;
 

@@ -1,12 +1,18 @@
 package dev.kubebench.runner;
 
+import dev.kubebench.core.timeline.EventKind;
+
+import dev.kubebench.core.trial.TrialState;
+import dev.kubebench.core.trial.TrialOutcome;
+import dev.kubebench.core.trial.FailureCause;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.catalog.plan.BenchmarkPlan;
 import dev.kubebench.catalog.plan.Trial;
 import dev.kubebench.catalog.spec.Benchmark;
@@ -63,7 +69,7 @@ class RunExecutorTest {
         @Override
         public TrialOutcome runTrial(Trial trial, TrialContext context) throws InterruptedException {
             ran.add(trial.index());
-            context.timeline().record("submitted", null, null);
+            context.timeline().record(EventKind.SUBMITTED, null, null);
             return steps.get(trial.index()).run(trial, context);
         }
 
@@ -77,9 +83,9 @@ class RunExecutorTest {
         }
     }
 
-    private static TrialOutcome outcome(TrialOutcome.State state) {
-        return new TrialOutcome(state, state == TrialOutcome.State.SUCCEEDED ? FailureClass.NONE
-                : FailureClass.EXIT_CODE, state == TrialOutcome.State.SUCCEEDED ? null : "boom", CLOCK.instant(),
+    private static TrialOutcome outcome(TrialState state) {
+        return new TrialOutcome(state, state == TrialState.SUCCEEDED ? FailureCause.NONE
+                : FailureCause.EXIT_CODE, state == TrialState.SUCCEEDED ? null : "boom", CLOCK.instant(),
                 CLOCK.instant());
     }
 
@@ -112,14 +118,14 @@ class RunExecutorTest {
     @Test
     void runsEveryTrialInOrderAndContinuesAfterFailures() {
         ScriptedBackend backend = new ScriptedBackend(List.of(
-                (t, c) -> outcome(TrialOutcome.State.FAILED),
+                (t, c) -> outcome(TrialState.FAILED),
                 (t, c) -> {
                     throw new KubebenchException(Failure.INFRASTRUCTURE, "0/3 nodes are available");
                 },
-                (t, c) -> outcome(TrialOutcome.State.SUCCEEDED)));
+                (t, c) -> outcome(TrialState.SUCCEEDED)));
         List<TrialOutcome> outcomes = executor(backend, TrialCompletion.NONE).run(plan(3));
-        assertEquals(List.of(TrialOutcome.State.FAILED, TrialOutcome.State.INFRASTRUCTURE,
-                TrialOutcome.State.SUCCEEDED), outcomes.stream().map(TrialOutcome::state).collect(Collectors.toList()));
+        assertEquals(List.of(TrialState.FAILED, TrialState.INFRASTRUCTURE,
+                TrialState.SUCCEEDED), outcomes.stream().map(TrialOutcome::state).collect(Collectors.toList()));
         assertEquals("0/3 nodes are available", outcomes.get(1).reason());
         assertEquals(List.of("0:FAILED", "1:INFRASTRUCTURE", "2:SUCCEEDED"), completed);
     }
@@ -127,8 +133,8 @@ class RunExecutorTest {
     @Test
     void aCancelDuringCompletionStopsBeforeTheNextTrial() {
         ScriptedBackend backend = new ScriptedBackend(List.of(
-                (t, c) -> outcome(TrialOutcome.State.SUCCEEDED),
-                (t, c) -> outcome(TrialOutcome.State.SUCCEEDED)));
+                (t, c) -> outcome(TrialState.SUCCEEDED),
+                (t, c) -> outcome(TrialState.SUCCEEDED)));
         AtomicReference<RunExecutor> self = new AtomicReference<>();
         RunExecutor executor = executor(backend, (t, o, d) -> self.get().cancel());
         self.set(executor);
@@ -145,14 +151,14 @@ class RunExecutorTest {
                 (t, c) -> {
                     // As when Ctrl-C reaches a replica before kubebench stops it: the job fails, then we cancel.
                     self.get().cancel();
-                    return outcome(TrialOutcome.State.FAILED);
+                    return outcome(TrialState.FAILED);
                 },
-                (t, c) -> outcome(TrialOutcome.State.SUCCEEDED)));
+                (t, c) -> outcome(TrialState.SUCCEEDED)));
         RunExecutor executor = executor(backend, TrialCompletion.NONE);
         self.set(executor);
         List<TrialOutcome> outcomes = executor.run(plan(2));
         assertEquals(1, outcomes.size());
-        assertEquals(TrialOutcome.State.INTERRUPTED, outcomes.get(0).state());
+        assertEquals(TrialState.INTERRUPTED, outcomes.get(0).state());
         assertEquals("interrupted (boom)", outcomes.get(0).reason());
         assertFalse(Thread.currentThread().isInterrupted());
     }
@@ -181,7 +187,7 @@ class RunExecutorTest {
             executor.cancel();
             assertTrue(executor.awaitStopped(Duration.ofSeconds(30)));
             thread.join(10_000);
-            assertEquals(List.of(TrialOutcome.State.INTERRUPTED),
+            assertEquals(List.of(TrialState.INTERRUPTED),
                     result.get().stream().map(TrialOutcome::state).collect(Collectors.toList()));
             assertEquals(List.of("0:INTERRUPTED"), completed);
             Path trial0 = dir.resolve("trials/0");
@@ -207,12 +213,12 @@ class RunExecutorTest {
             if (t.index() == 0) {
                 // trial 0 ends after trial 1, so completion order differs from plan order
                 assertTrue(firstCompleted.await(10, TimeUnit.SECONDS));
-                return outcome(TrialOutcome.State.FAILED);
+                return outcome(TrialState.FAILED);
             }
-            return outcome(TrialOutcome.State.SUCCEEDED);
+            return outcome(TrialState.SUCCEEDED);
         };
         ScriptedBackend backend = new ScriptedBackend(List.of(meet, meet,
-                (t, c) -> outcome(TrialOutcome.State.SUCCEEDED)));
+                (t, c) -> outcome(TrialState.SUCCEEDED)));
         AtomicInteger inCompletion = new AtomicInteger();
         Set<String> threads = ConcurrentHashMap.newKeySet();
         List<TrialOutcome> outcomes = executor(backend, (t, o, d) -> {
@@ -226,7 +232,7 @@ class RunExecutorTest {
             inCompletion.decrementAndGet();
             firstCompleted.countDown();
         }, 2).run(plan(3));
-        assertEquals(List.of(TrialOutcome.State.FAILED, TrialOutcome.State.SUCCEEDED, TrialOutcome.State.SUCCEEDED),
+        assertEquals(List.of(TrialState.FAILED, TrialState.SUCCEEDED, TrialState.SUCCEEDED),
                 outcomes.stream().map(TrialOutcome::state).collect(Collectors.toList()));
         assertEquals("1:SUCCEEDED", completed.get(0));
         assertEquals(3, completed.size());
@@ -239,15 +245,15 @@ class RunExecutorTest {
                 (t, c) -> {
                     throw new KubebenchException(Failure.INFRASTRUCTURE, "quota exceeded");
                 },
-                (t, c) -> outcome(TrialOutcome.State.FAILED),
+                (t, c) -> outcome(TrialState.FAILED),
                 (t, c) -> {
                     throw new KubebenchException(Failure.TIMED_OUT, "too slow");
                 },
-                (t, c) -> outcome(TrialOutcome.State.SUCCEEDED),
-                (t, c) -> outcome(TrialOutcome.State.SUCCEEDED)));
+                (t, c) -> outcome(TrialState.SUCCEEDED),
+                (t, c) -> outcome(TrialState.SUCCEEDED)));
         List<TrialOutcome> outcomes = executor(backend, TrialCompletion.NONE, 2).run(plan(5));
-        assertEquals(List.of(TrialOutcome.State.INFRASTRUCTURE, TrialOutcome.State.FAILED,
-                TrialOutcome.State.TIMED_OUT, TrialOutcome.State.SUCCEEDED, TrialOutcome.State.SUCCEEDED),
+        assertEquals(List.of(TrialState.INFRASTRUCTURE, TrialState.FAILED,
+                TrialState.TIMED_OUT, TrialState.SUCCEEDED, TrialState.SUCCEEDED),
                 outcomes.stream().map(TrialOutcome::state).collect(Collectors.toList()));
         assertEquals(List.of(0, 1, 2, 3, 4), backend.ran.stream().sorted().collect(Collectors.toList()));
         assertEquals(5, completed.size());
@@ -261,7 +267,7 @@ class RunExecutorTest {
             bothRunning.countDown();
             try {
                 Thread.sleep(60_000);
-                return outcome(TrialOutcome.State.SUCCEEDED);
+                return outcome(TrialState.SUCCEEDED);
             } catch (InterruptedException e) {
                 cleanedUp.add(t.index()); // as a backend deleting what it created
                 throw e;
@@ -276,7 +282,7 @@ class RunExecutorTest {
         executor.cancel();
         assertTrue(executor.awaitStopped(Duration.ofSeconds(10)));
         thread.join(10_000);
-        assertEquals(List.of(TrialOutcome.State.INTERRUPTED, TrialOutcome.State.INTERRUPTED),
+        assertEquals(List.of(TrialState.INTERRUPTED, TrialState.INTERRUPTED),
                 result.get().stream().map(TrialOutcome::state).collect(Collectors.toList()));
         assertEquals(List.of(0, 1), cleanedUp.stream().sorted().collect(Collectors.toList()));
         assertEquals(List.of(0, 1), backend.ran.stream().sorted().collect(Collectors.toList()));
@@ -292,19 +298,19 @@ class RunExecutorTest {
                 (t, c) -> {
                     bothRunning.countDown();
                     assertTrue(bothRunning.await(10, TimeUnit.SECONDS));
-                    return outcome(TrialOutcome.State.SUCCEEDED);
+                    return outcome(TrialState.SUCCEEDED);
                 },
                 (t, c) -> {
                     bothRunning.countDown();
                     try {
                         Thread.sleep(60_000);
-                        return outcome(TrialOutcome.State.SUCCEEDED);
+                        return outcome(TrialState.SUCCEEDED);
                     } catch (InterruptedException e) {
                         cleanedUp.add(t.index());
                         throw e;
                     }
                 },
-                (t, c) -> outcome(TrialOutcome.State.SUCCEEDED)));
+                (t, c) -> outcome(TrialState.SUCCEEDED)));
         RunExecutor executor = executor(backend, (t, o, d) -> {
             if (t.index() == 0) {
                 throw new IllegalStateException("disk full");
@@ -336,7 +342,7 @@ class RunExecutorTest {
                     (trial, outcome, trialDir) -> completed.add(trial.index() + ":" + outcome.state()),
                     Clock.systemUTC(), false, 2);
             List<TrialOutcome> outcomes = executor.run(TestSpecs.plan(List.of(pair, pair)));
-            assertEquals(List.of(TrialOutcome.State.SUCCEEDED, TrialOutcome.State.SUCCEEDED),
+            assertEquals(List.of(TrialState.SUCCEEDED, TrialState.SUCCEEDED),
                     outcomes.stream().map(TrialOutcome::state).collect(Collectors.toList()), outcomes.toString());
             String port0 = Files.readString(dir.resolve("trials/0/files/port")).trim();
             String port1 = Files.readString(dir.resolve("trials/1/files/port")).trim();

@@ -1,6 +1,8 @@
 package dev.kubebench.report.aggregate;
 
-import dev.kubebench.collector.result.TrialStatus;
+import dev.kubebench.core.text.Numbers;
+
+import dev.kubebench.core.trial.TrialState;
 import dev.kubebench.report.TrialReport;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,7 +34,7 @@ public record SweepPoint(Map<String, Object> values, List<TrialReport> trials) {
     }
 
     public int succeeded() {
-        return (int) trials.stream().filter(t -> t.result().status() == TrialStatus.SUCCEEDED).count();
+        return (int) trials.stream().filter(t -> t.result().status() == TrialState.SUCCEEDED).count();
     }
 
     public int failed() {
@@ -42,7 +44,7 @@ public record SweepPoint(Map<String, Object> values, List<TrialReport> trials) {
     /** The metric over this point's succeeded trials. */
     public MetricSummary summary(String metric) {
         double[] values = trials.stream()
-                .filter(t -> t.result().status() == TrialStatus.SUCCEEDED)
+                .filter(t -> t.result().status() == TrialState.SUCCEEDED)
                 .mapToDouble(t -> t.result().metric(metric))
                 .toArray();
         return MetricSummary.of(values);

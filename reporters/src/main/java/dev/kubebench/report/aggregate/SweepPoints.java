@@ -1,5 +1,7 @@
 package dev.kubebench.report.aggregate;
 
+import dev.kubebench.core.text.Numbers;
+
 import dev.kubebench.report.RunReport;
 import dev.kubebench.report.TrialReport;
 import java.util.ArrayList;

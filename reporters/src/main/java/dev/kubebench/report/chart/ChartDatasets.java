@@ -1,13 +1,15 @@
 package dev.kubebench.report.chart;
 
+import dev.kubebench.core.timeline.EventKind;
+
 import dev.kubebench.collector.result.CurvePoint;
 import dev.kubebench.collector.result.RunResult;
 import dev.kubebench.report.RunReport;
-import dev.kubebench.collector.store.TimelineEvent;
+import dev.kubebench.core.timeline.TimelineEvent;
 import dev.kubebench.report.TrialReport;
-import dev.kubebench.report.aggregate.MetricNames;
+import dev.kubebench.core.metric.MetricNames;
 import dev.kubebench.report.aggregate.MetricSummary;
-import dev.kubebench.report.aggregate.Numbers;
+import dev.kubebench.core.text.Numbers;
 import dev.kubebench.report.aggregate.SweepPoint;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +55,7 @@ public final class ChartDatasets {
     public static DefaultCategoryDataset throughputByPoint(List<SweepPoint> points) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         for (SweepPoint p : points.subList(0, Math.min(points.size(), MAX_POINTS))) {
-            MetricSummary s = p.summary(MetricNames.THROUGHPUT);
+            MetricSummary s = p.summary(MetricNames.THROUGHPUT_SAMPLES_PER_S);
             if (s.n() > 0) {
                 d.addValue(s.min(), "min", p.label());
                 d.addValue(s.median(), "median", p.label());
@@ -160,28 +162,28 @@ public final class ChartDatasets {
 
     /** Boundaries per pod: [queued from, scheduled, started, end]; nulls where unknown. */
     private static Map<String, Instant[]> podPhases(List<TimelineEvent> events) {
-        Instant submitted = first(events, null, "submitted");
-        Instant end = first(events, null, "finished");
+        Instant submitted = first(events, null, EventKind.SUBMITTED);
+        Instant end = first(events, null, EventKind.FINISHED);
         Instant last = events.get(events.size() - 1).time();
         Instant start = submitted != null ? submitted : events.get(0).time();
         Instant stop = end != null ? end : last;
         Map<String, Instant[]> pods = new LinkedHashMap<>();
         for (TimelineEvent e : events) {
             if (e.pod() != null && !pods.containsKey(e.pod())) {
-                Instant scheduled = first(events, e.pod(), "pod_scheduled");
-                Instant started = first(events, e.pod(), "pod_started");
+                Instant scheduled = first(events, e.pod(), EventKind.POD_SCHEDULED);
+                Instant started = first(events, e.pod(), EventKind.POD_STARTED);
                 if (started == null) {
-                    started = first(events, e.pod(), "pod_ready");
+                    started = first(events, e.pod(), EventKind.POD_READY);
                 }
                 pods.put(e.pod(), boundaries(start, scheduled, started, stop));
             }
         }
         if (pods.isEmpty()) {
-            Instant running = first(events, null, "run_start");
+            Instant running = first(events, null, EventKind.RUN_START);
             if (running == null) {
-                running = first(events, null, "first_log_line");
+                running = first(events, null, EventKind.FIRST_LOG_LINE);
             }
-            pods.put("(trial)", boundaries(start, first(events, null, "admitted"), running, stop));
+            pods.put("(trial)", boundaries(start, first(events, null, EventKind.ADMITTED), running, stop));
         }
         return pods;
     }
@@ -197,9 +199,9 @@ public final class ChartDatasets {
     }
 
     /** The first event with this name (for this pod, or any pod when {@code pod} is null). */
-    private static Instant first(List<TimelineEvent> events, String pod, String name) {
+    private static Instant first(List<TimelineEvent> events, String pod, EventKind kind) {
         for (TimelineEvent e : events) {
-            if (e.event().equals(name) && (pod == null || pod.equals(e.pod()))) {
+            if (e.is(kind) && (pod == null || pod.equals(e.pod()))) {
                 return e.time();
             }
         }
@@ -214,8 +216,8 @@ public final class ChartDatasets {
      * up, time to train down).
      */
     public static Optional<Scaling> scaling(List<SweepPoint> points) {
-        String metric = points.stream().anyMatch(p -> p.summary(MetricNames.THROUGHPUT).n() > 0)
-                ? MetricNames.THROUGHPUT : MetricNames.TIME_TO_TRAIN_S;
+        String metric = points.stream().anyMatch(p -> p.summary(MetricNames.THROUGHPUT_SAMPLES_PER_S).n() > 0)
+                ? MetricNames.THROUGHPUT_SAMPLES_PER_S : MetricNames.TIME_TO_TRAIN_S;
         for (String key : SCALE_KEYS) {
             Map<String, TreeMap<Double, Double>> groups = new LinkedHashMap<>();
             for (SweepPoint p : points) {
@@ -245,7 +247,7 @@ public final class ChartDatasets {
             XYSeries ideal = new XYSeries("ideal (linear)", true, false);
             double x0 = firstGroup.firstKey();
             double y0 = firstGroup.firstEntry().getValue();
-            boolean higherIsBetter = metric.equals(MetricNames.THROUGHPUT);
+            boolean higherIsBetter = metric.equals(MetricNames.THROUGHPUT_SAMPLES_PER_S);
             for (double x : firstGroup.keySet()) {
                 ideal.add(x, higherIsBetter ? y0 * x / x0 : y0 * x0 / x);
             }

@@ -1,6 +1,6 @@
 package dev.kubebench.report.compare;
 
-import dev.kubebench.catalog.spec.Direction;
+import dev.kubebench.core.metric.Direction;
 import dev.kubebench.report.stats.MedianInterval;
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,12 +1,12 @@
 package dev.kubebench.report.compare;
 
-import dev.kubebench.catalog.spec.Direction;
+import dev.kubebench.core.metric.Direction;
 import dev.kubebench.catalog.spec.Gate;
 import dev.kubebench.report.samples.SampleSet;
 import dev.kubebench.report.stats.Descriptive;
 import dev.kubebench.report.stats.MannWhitney;
 import dev.kubebench.report.stats.MedianInterval;
-import dev.kubebench.report.stats.MetricDirections;
+import dev.kubebench.core.metric.MetricDirections;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

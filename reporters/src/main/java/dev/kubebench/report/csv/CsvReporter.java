@@ -4,8 +4,8 @@ import dev.kubebench.collector.result.RunResult;
 import dev.kubebench.report.Reporter;
 import dev.kubebench.report.RunReport;
 import dev.kubebench.report.TrialReport;
-import dev.kubebench.report.aggregate.MetricNames;
-import dev.kubebench.report.aggregate.Numbers;
+import dev.kubebench.core.metric.MetricNames;
+import dev.kubebench.core.text.Numbers;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Duration;
@@ -44,7 +44,7 @@ public final class CsvReporter implements Reporter {
     @Override
     public void write(RunReport report, Writer out) throws IOException {
         List<String> params = Columns.params(report);
-        List<String> extra = MetricNames.extra(report.results());
+        List<String> extra = CsvSchema.extraMetrics(report.results());
         List<String> labels = Columns.labels(report);
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
         csv.printRecord(header(report));
@@ -52,7 +52,7 @@ public final class CsvReporter implements Reporter {
         for (TrialReport t : report.trials()) {
             RunResult r = t.result();
             row.clear();
-            row.add(Integer.toString(MetricNames.CSV_SCHEMA_VERSION));
+            row.add(Integer.toString(CsvSchema.VERSION));
             row.add(r.benchmark());
             row.add(nullToEmpty(r.runId()));
             row.add(Integer.toString(r.trial()));
@@ -91,7 +91,7 @@ public final class CsvReporter implements Reporter {
      */
     static List<String> extraMetricColumns(RunReport report) {
         List<String> cols = new ArrayList<>();
-        for (String m : MetricNames.extra(report.results())) {
+        for (String m : CsvSchema.extraMetrics(report.results())) {
             cols.add(HEAD.contains(m) ? "metric." + m : m);
         }
         return cols;

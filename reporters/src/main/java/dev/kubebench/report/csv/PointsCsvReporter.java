@@ -2,9 +2,9 @@ package dev.kubebench.report.csv;
 
 import dev.kubebench.report.Reporter;
 import dev.kubebench.report.RunReport;
-import dev.kubebench.report.aggregate.MetricNames;
+import dev.kubebench.core.metric.MetricNames;
 import dev.kubebench.report.aggregate.MetricSummary;
-import dev.kubebench.report.aggregate.Numbers;
+import dev.kubebench.core.text.Numbers;
 import dev.kubebench.report.aggregate.SweepPoint;
 import dev.kubebench.report.aggregate.SweepPoints;
 import java.io.IOException;
@@ -35,7 +35,7 @@ public final class PointsCsvReporter implements Reporter {
     @Override
     public void write(RunReport report, Writer out) throws IOException {
         List<String> params = Columns.params(report);
-        List<String> extra = MetricNames.extra(report.results());
+        List<String> extra = CsvSchema.extraMetrics(report.results());
         List<String> header = new ArrayList<>(HEAD);
         MetricNames.STANDARD.forEach(m -> addStatColumns(header, m));
         params.forEach(p -> header.add(Columns.PARAM_PREFIX + p));
@@ -45,7 +45,7 @@ public final class PointsCsvReporter implements Reporter {
         csv.printRecord(header);
         for (SweepPoint p : SweepPoints.of(report)) {
             List<String> row = new ArrayList<>(header.size());
-            row.add(Integer.toString(MetricNames.CSV_SCHEMA_VERSION));
+            row.add(Integer.toString(CsvSchema.VERSION));
             row.add(report.benchmark());
             row.add(report.runId());
             row.add(p.key());

@@ -1,14 +1,16 @@
 package dev.kubebench.report.html;
 
+import dev.kubebench.report.csv.CsvSchema;
+
 import dev.kubebench.collector.result.RunResult;
-import dev.kubebench.collector.result.TrialStatus;
+import dev.kubebench.core.trial.TrialState;
 import dev.kubebench.report.GateCheck;
 import dev.kubebench.report.Reporter;
 import dev.kubebench.report.RunReport;
 import dev.kubebench.report.TrialReport;
-import dev.kubebench.report.aggregate.MetricNames;
+import dev.kubebench.core.metric.MetricNames;
 import dev.kubebench.report.aggregate.MetricSummary;
-import dev.kubebench.report.aggregate.Numbers;
+import dev.kubebench.core.text.Numbers;
 import dev.kubebench.report.aggregate.SweepPoint;
 import dev.kubebench.report.aggregate.SweepPoints;
 import java.io.IOException;
@@ -51,7 +53,7 @@ public final class HtmlReporter implements Reporter {
     public void write(RunReport report, Writer out) throws IOException {
         List<SweepPoint> points = SweepPoints.of(report);
         List<RunResult> results = report.results();
-        long ok = results.stream().filter(r -> r.status() == TrialStatus.SUCCEEDED).count();
+        long ok = results.stream().filter(r -> r.status() == TrialState.SUCCEEDED).count();
 
         out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         out.write("<meta http-equiv=\"Content-Security-Policy\" content=\"" + CSP + "\">\n");
@@ -69,7 +71,7 @@ public final class HtmlReporter implements Reporter {
         trials(report, out);
         out.write("<section id=\"spec\">\n<h2>Resolved spec</h2>\n<pre>" + e(report.specYaml()) + "</pre>\n"
                 + "</section>\n");
-        out.write("<footer class=\"note\">Written by kubebench; CSV schema version " + MetricNames.CSV_SCHEMA_VERSION
+        out.write("<footer class=\"note\">Written by kubebench; CSV schema version " + CsvSchema.VERSION
                 + ". Medians count succeeded trials only.</footer>\n</body>\n</html>\n");
         out.flush();
     }
@@ -81,7 +83,7 @@ public final class HtmlReporter implements Reporter {
         for (SweepPoint p : points.subList(0, Math.min(points.size(), MAX_TRIAL_ROWS))) {
             out.write("<tr><td>" + e(p.label()) + "</td><td class=\"num\">" + p.trials().size()
                     + "</td><td class=\"num\">" + p.succeeded() + "</td>"
-                    + summaryCell(p.summary(MetricNames.THROUGHPUT))
+                    + summaryCell(p.summary(MetricNames.THROUGHPUT_SAMPLES_PER_S))
                     + summaryCell(p.summary(MetricNames.TIME_TO_TRAIN_S))
                     + summaryCell(p.summary("step_time_p50_ms"))
                     + summaryCell(p.summary("step_time_p99_ms")) + "</tr>\n");
@@ -127,7 +129,7 @@ public final class HtmlReporter implements Reporter {
         String note = "";
         if (rows.size() > MAX_TRIAL_ROWS) {
             List<TrialReport> failed = rows.stream()
-                    .filter(t -> t.result().status() != TrialStatus.SUCCEEDED).toList();
+                    .filter(t -> t.result().status() != TrialState.SUCCEEDED).toList();
             rows = failed.subList(0, Math.min(failed.size(), MAX_TRIAL_ROWS));
             note = report.trials().size() + " trials: listing " + rows.size() + " of " + failed.size()
                     + " unsuccessful trials; every trial is in results.csv.";
@@ -148,7 +150,7 @@ public final class HtmlReporter implements Reporter {
                     .append(r.repetition()).append("</td><td>").append(e(Numbers.pointLabel(r.point())))
                     .append("</td><td class=\"st-").append(status).append("\">").append(status)
                     .append("</td><td class=\"num\">").append(duration(r))
-                    .append("</td><td class=\"num\">").append(Numbers.rounded(r.metric(MetricNames.THROUGHPUT), 2))
+                    .append("</td><td class=\"num\">").append(Numbers.rounded(r.metric(MetricNames.THROUGHPUT_SAMPLES_PER_S), 2))
                     .append("</td><td class=\"num\">")
                     .append(Numbers.rounded(r.metric(MetricNames.TIME_TO_TRAIN_S), 1))
                     .append("</td><td class=\"num\">").append(Numbers.rounded(r.metric("step_time_p99_ms"), 2))

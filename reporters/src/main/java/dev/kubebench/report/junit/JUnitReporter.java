@@ -1,12 +1,12 @@
 package dev.kubebench.report.junit;
 
 import dev.kubebench.collector.result.RunResult;
-import dev.kubebench.collector.result.TrialStatus;
+import dev.kubebench.core.trial.TrialState;
 import dev.kubebench.report.GateCheck;
 import dev.kubebench.report.Reporter;
 import dev.kubebench.report.RunReport;
 import dev.kubebench.report.TrialReport;
-import dev.kubebench.report.aggregate.Numbers;
+import dev.kubebench.core.text.Numbers;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Duration;
@@ -96,12 +96,12 @@ public final class JUnitReporter implements Reporter {
                 + Numbers.plain(seconds(r)) + "\">\n");
         String reason = Objects.requireNonNullElse(r.failureReason(), "");
         String type = r.status().jsonName();
-        if (r.status() == TrialStatus.INFRASTRUCTURE) {
+        if (r.status() == TrialState.INFRASTRUCTURE) {
             out.write("      <error type=\"" + type + "\" message=\"" + Xml.attr(reason) + "\">" + Xml.text(reason)
                     + "</error>\n");
-        } else if (r.status() == TrialStatus.INTERRUPTED) {
+        } else if (r.status() == TrialState.INTERRUPTED) {
             out.write("      <skipped message=\"" + Xml.attr(reason) + "\"/>\n");
-        } else if (r.status() != TrialStatus.SUCCEEDED) {
+        } else if (r.status() != TrialState.SUCCEEDED) {
             out.write("      <failure type=\"" + type + "\" message=\"" + Xml.attr(reason) + "\">" + Xml.text(reason)
                     + "</failure>\n");
         }

@@ -1,14 +1,14 @@
 package dev.kubebench.report.markdown;
 
 import dev.kubebench.collector.result.RunResult;
-import dev.kubebench.collector.result.TrialStatus;
+import dev.kubebench.core.trial.TrialState;
 import dev.kubebench.report.GateCheck;
 import dev.kubebench.report.Reporter;
 import dev.kubebench.report.RunReport;
 import dev.kubebench.report.TrialReport;
-import dev.kubebench.report.aggregate.MetricNames;
+import dev.kubebench.core.metric.MetricNames;
 import dev.kubebench.report.aggregate.MetricSummary;
-import dev.kubebench.report.aggregate.Numbers;
+import dev.kubebench.core.text.Numbers;
 import dev.kubebench.report.aggregate.SweepPoint;
 import dev.kubebench.report.aggregate.SweepPoints;
 import java.io.IOException;
@@ -29,7 +29,7 @@ public final class MarkdownReporter implements Reporter {
 
     /** Headline metrics shown when measured: name, column title. */
     private static final List<String[]> HEADLINES = List.of(
-            new String[] {MetricNames.THROUGHPUT, "throughput (samples/s)"},
+            new String[] {MetricNames.THROUGHPUT_SAMPLES_PER_S, "throughput (samples/s)"},
             new String[] {MetricNames.TIME_TO_TRAIN_S, "time to train (s)"},
             new String[] {"step_time_p50_ms", "step time p50 (ms)"},
             new String[] {"step_time_p99_ms", "step time p99 (ms)"});
@@ -42,13 +42,13 @@ public final class MarkdownReporter implements Reporter {
     @Override
     public void write(RunReport report, Writer out) throws IOException {
         List<RunResult> results = report.results();
-        long ok = results.stream().filter(r -> r.status() == TrialStatus.SUCCEEDED).count();
+        long ok = results.stream().filter(r -> r.status() == TrialState.SUCCEEDED).count();
         out.write("### kubebench: " + Md.cell(report.benchmark()) + "\n\n");
         out.write("Run " + Md.cell(report.runId()) + ": **" + ok + " of " + results.size()
                 + " trials succeeded**");
-        for (TrialStatus s : TrialStatus.values()) {
+        for (TrialState s : TrialState.values()) {
             long n = results.stream().filter(r -> r.status() == s).count();
-            if (s != TrialStatus.SUCCEEDED && n > 0) {
+            if (s != TrialState.SUCCEEDED && n > 0) {
                 out.write(", " + n + " " + s.jsonName().replace('_', ' '));
             }
         }
@@ -104,7 +104,7 @@ public final class MarkdownReporter implements Reporter {
     }
 
     private static void failedTrials(RunReport report, Writer out) throws IOException {
-        List<RunResult> failed = results(report).stream().filter(r -> r.status() != TrialStatus.SUCCEEDED).toList();
+        List<RunResult> failed = results(report).stream().filter(r -> r.status() != TrialState.SUCCEEDED).toList();
         if (failed.isEmpty()) {
             return;
         }

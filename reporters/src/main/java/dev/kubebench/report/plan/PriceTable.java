@@ -1,8 +1,8 @@
 package dev.kubebench.report.plan;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.kubebench.report.plan;
 
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.collector.result.RunResult;
-import dev.kubebench.collector.result.TrialStatus;
+import dev.kubebench.core.trial.TrialState;
 import dev.kubebench.collector.store.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,7 +63,7 @@ public final class RunMeasurements {
 
     static Measurement measurement(RunResult r, RunDirectory dir) {
         double x = r.metric("throughput_samples_per_s");
-        if (r.status() != TrialStatus.SUCCEEDED || !(x > 0) || Double.isInfinite(x)) {
+        if (r.status() != TrialState.SUCCEEDED || !(x > 0) || Double.isInfinite(x)) {
             return null;
         }
         String pool = first(r, POOL_KEYS);

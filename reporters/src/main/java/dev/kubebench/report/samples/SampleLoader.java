@@ -1,5 +1,8 @@
 package dev.kubebench.report.samples;
 
+import dev.kubebench.core.error.KubebenchException;
+import dev.kubebench.core.error.Failure;
+
 import java.nio.file.Path;
 import java.util.List;
 

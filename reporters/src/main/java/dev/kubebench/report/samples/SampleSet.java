@@ -1,6 +1,6 @@
 package dev.kubebench.report.samples;
 
-import dev.kubebench.catalog.spec.Direction;
+import dev.kubebench.core.metric.Direction;
 import java.util.Arrays;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package dev.kubebench.report.samples;
 
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.catalog.load.SpecLoader;
 import dev.kubebench.catalog.mlperf.MlperfCatalog;
 import dev.kubebench.catalog.spec.Gate;
@@ -10,7 +10,7 @@ import dev.kubebench.collector.mlperf.MlperfScore;
 import dev.kubebench.collector.mlperf.ScoredRun;
 import dev.kubebench.collector.mlperf.SubmissionDirectory;
 import dev.kubebench.collector.result.RunResult;
-import dev.kubebench.collector.result.TrialStatus;
+import dev.kubebench.core.trial.TrialState;
 import dev.kubebench.collector.store.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -113,7 +113,7 @@ public final class StoreSampleLoader implements SampleLoader {
             if (r.startedAt() != null && (started == null || r.startedAt().isBefore(started))) {
                 started = r.startedAt();
             }
-            if (r.status() != TrialStatus.SUCCEEDED) {
+            if (r.status() != TrialState.SUCCEEDED) {
                 continue;
             }
             String point = pointLabel(r.point());

@@ -1,6 +1,6 @@
 package dev.kubebench.report.trend;
 
-import dev.kubebench.catalog.spec.Direction;
+import dev.kubebench.core.metric.Direction;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package dev.kubebench.report.trend;
 
-import dev.kubebench.catalog.spec.Direction;
+import dev.kubebench.core.metric.Direction;
 import dev.kubebench.catalog.spec.Gate;
 import dev.kubebench.report.samples.Observation;
 import dev.kubebench.report.samples.RunSamples;
 import dev.kubebench.report.stats.Descriptive;
-import dev.kubebench.report.stats.MetricDirections;
+import dev.kubebench.core.metric.MetricDirections;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -59,8 +59,8 @@ class ChartDatasetsTest {
     @Test
     void podTimelineHasQueuedStartingRunningPerPod() {
         PodTimeline t = ChartDatasets.podTimeline(sweep);
-        // pods: 2x(master+1) + 2x(master+2) + (master+4) + 4 never-scheduled
-        assertEquals(2 * 2 + 2 * 3 + 5 + 4, t.rows().size());
+        // pods: 2x(master+1) + 2x(master+2) + (master+4) + one row for the unschedulable trial, which has no pod events
+        assertEquals(2 * 2 + 2 * 3 + 5 + 1, t.rows().size());
         assertEquals("#0 job-master-0", t.rows().get(0));
         assertEquals(ChartDatasets.PHASES, List.of(t.dataset().getSeriesKey(0), t.dataset().getSeriesKey(1),
                 t.dataset().getSeriesKey(2)));
@@ -73,14 +73,15 @@ class ChartDatasetsTest {
         assertEquals(40.0, starting.getXHighValue(0), EPS, "pod_scheduled -> pod_started");
         assertEquals(900.0, running.getXHighValue(0), EPS, "pod_started -> finished");
         assertEquals(0.0, queued.getYValue(0), EPS);
-        // the unschedulable trial's pods are queued until the trial finished and never run
+        // the unschedulable trial is queued until Kueue admitted it, then starts until it finished, and never runs
         int lastRow = t.rows().size() - 1;
-        assertEquals("#5 job-worker-3", t.rows().get(lastRow));
+        assertEquals("#5 (trial)", t.rows().get(lastRow));
         int last = queued.getItemCount() - 1;
         assertEquals(lastRow, queued.getYValue(last), EPS);
         assertEquals(5000.0, queued.getXLowValue(last), EPS);
-        assertEquals(5600.0, queued.getXHighValue(last), EPS);
-        assertEquals(lastRow - 4, running.getYValue(running.getItemCount() - 1), EPS);
+        assertEquals(5003.0, queued.getXHighValue(last), EPS);
+        assertEquals(5600.0, starting.getXHighValue(starting.getItemCount() - 1), EPS);
+        assertEquals(lastRow - 1, running.getYValue(running.getItemCount() - 1), EPS);
     }
 
     @Test

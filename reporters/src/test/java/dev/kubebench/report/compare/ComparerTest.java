@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kubebench.catalog.spec.Direction;
+import dev.kubebench.core.metric.Direction;
 import dev.kubebench.catalog.spec.Gate;
 import dev.kubebench.report.samples.SampleSet;
 import java.util.List;

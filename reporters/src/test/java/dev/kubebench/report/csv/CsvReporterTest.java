@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kubebench.report.Fixtures;
 import dev.kubebench.report.Golden;
 import dev.kubebench.report.RunReport;
-import dev.kubebench.report.aggregate.MetricNames;
+import dev.kubebench.core.metric.MetricNames;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ class CsvReporterTest {
         assertEquals(7, rows.size(), "header + one row per trial");
         for (CSVRecord r : rows.subList(1, rows.size())) {
             assertEquals(header.size(), r.size());
-            assertEquals(Integer.toString(MetricNames.CSV_SCHEMA_VERSION), r.get(0));
+            assertEquals(Integer.toString(CsvSchema.VERSION), r.get(0));
         }
     }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.error.KubebenchException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.collector.result.MeasurementKind;
 import dev.kubebench.collector.result.RunResult;
-import dev.kubebench.collector.result.TrialStatus;
+import dev.kubebench.core.trial.TrialState;
 import dev.kubebench.collector.store.RunDirectory;
 import dev.kubebench.report.plan.Measurement;
 import dev.kubebench.report.plan.RunMeasurements;
@@ -23,13 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 class StoreSampleLoaderTest {
     private final StoreSampleLoader loader = new StoreSampleLoader();
 
-    static RunResult trial(String runId, int trial, int gpus, TrialStatus status, double ttt, double x,
+    static RunResult trial(String runId, int trial, int gpus, TrialState status, double ttt, double x,
                            Instant started) {
         Map<String, Object> point = new LinkedHashMap<>();
         point.put("gpus", gpus);
         return new RunResult(RunResult.SCHEMA_VERSION, "bert", runId, trial, point, 0, "mlperf/bert",
-                MeasurementKind.TIME_TO_TRAIN, status, status == TrialStatus.SUCCEEDED ? null : "job failed",
-                status == TrialStatus.SUCCEEDED, started, started.plusSeconds(100),
+                MeasurementKind.TIME_TO_TRAIN, status, status == TrialState.SUCCEEDED ? null : "job failed",
+                status == TrialState.SUCCEEDED, started, started.plusSeconds(100),
                 Map.of("time_to_train_s", ttt, "throughput_samples_per_s", x), null, null,
                 Map.of("pool", "h100", "replicas", "1", "gpus_per_replica", Integer.toString(gpus)), null, null);
     }
@@ -47,10 +47,10 @@ class StoreSampleLoaderTest {
     void runDirectoryGivesOneSamplePerSucceededTrialAndMetric(@TempDir Path results) throws Exception {
         Instant t = Instant.parse("2026-11-01T01:00:00Z");
         Path dir = run(results, "20261101-010000-aaaaaa", t,
-                trial("20261101-010000-aaaaaa", 0, 8, TrialStatus.SUCCEEDED, 100, 1000, t),
-                trial("20261101-010000-aaaaaa", 1, 8, TrialStatus.SUCCEEDED, 102, 990, t.plusSeconds(200)),
-                trial("20261101-010000-aaaaaa", 2, 8, TrialStatus.FAILED, 999, 10, t.plusSeconds(400)),
-                trial("20261101-010000-aaaaaa", 3, 16, TrialStatus.SUCCEEDED, 60, 1900, t.plusSeconds(600)));
+                trial("20261101-010000-aaaaaa", 0, 8, TrialState.SUCCEEDED, 100, 1000, t),
+                trial("20261101-010000-aaaaaa", 1, 8, TrialState.SUCCEEDED, 102, 990, t.plusSeconds(200)),
+                trial("20261101-010000-aaaaaa", 2, 8, TrialState.FAILED, 999, 10, t.plusSeconds(400)),
+                trial("20261101-010000-aaaaaa", 3, 16, TrialState.SUCCEEDED, 60, 1900, t.plusSeconds(600)));
         List<RunSamples> runs = loader.load(dir);
         assertEquals(1, runs.size());
         assertEquals("20261101-010000-aaaaaa", runs.get(0).runId());
@@ -66,9 +66,9 @@ class StoreSampleLoaderTest {
     void resultsDirectoryFindsEveryRunOnceInTimeOrder(@TempDir Path results) throws Exception {
         Instant t = Instant.parse("2026-11-01T01:00:00Z");
         run(results, "20261102-010000-bbbbbb", t.plusSeconds(86400),
-                trial("20261102-010000-bbbbbb", 0, 8, TrialStatus.SUCCEEDED, 101, 1000, t.plusSeconds(86400)));
+                trial("20261102-010000-bbbbbb", 0, 8, TrialState.SUCCEEDED, 101, 1000, t.plusSeconds(86400)));
         Path first = run(results, "20261101-010000-aaaaaa", t,
-                trial("20261101-010000-aaaaaa", 0, 8, TrialStatus.SUCCEEDED, 100, 1000, t));
+                trial("20261101-010000-aaaaaa", 0, 8, TrialState.SUCCEEDED, 100, 1000, t));
         Files.createSymbolicLink(results.resolve("bert/last-good"), first.getFileName());
         List<RunSamples> runs = loader.load(results);
         assertEquals(List.of("20261101-010000-aaaaaa", "20261102-010000-bbbbbb"),
@@ -103,9 +103,9 @@ class StoreSampleLoaderTest {
     void planMeasurementsFromRuns(@TempDir Path results) throws Exception {
         Instant t = Instant.parse("2026-11-01T01:00:00Z");
         run(results, "20261101-010000-aaaaaa", t,
-                trial("20261101-010000-aaaaaa", 0, 8, TrialStatus.SUCCEEDED, 100, 1000, t),
-                trial("20261101-010000-aaaaaa", 1, 16, TrialStatus.SUCCEEDED, 55, 1800, t),
-                trial("20261101-010000-aaaaaa", 2, 32, TrialStatus.FAILED, 55, 1800, t));
+                trial("20261101-010000-aaaaaa", 0, 8, TrialState.SUCCEEDED, 100, 1000, t),
+                trial("20261101-010000-aaaaaa", 1, 16, TrialState.SUCCEEDED, 55, 1800, t),
+                trial("20261101-010000-aaaaaa", 2, 32, TrialState.FAILED, 55, 1800, t));
         List<Measurement> m = RunMeasurements.load(results);
         assertEquals(List.of(new Measurement("h100", 8, 1000, 100, null),
                 new Measurement("h100", 16, 1800, 55, null)), m);

@@ -1,5 +1,7 @@
 package dev.kubebench.collector.custom;
 
+import dev.kubebench.core.metric.MetricNames;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

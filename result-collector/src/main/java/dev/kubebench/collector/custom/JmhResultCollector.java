@@ -1,7 +1,9 @@
 package dev.kubebench.collector.custom;
 
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.metric.MetricNames;
+
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.kubebench.collector.mlperf;
 
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.catalog.mlperf.MlperfBenchmark;
 import dev.kubebench.catalog.mlperf.MlperfCatalog;
 import dev.kubebench.catalog.spec.QualityTarget;

@@ -1,5 +1,7 @@
 package dev.kubebench.collector.result;
 
+import dev.kubebench.core.trial.TrialState;
+
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -42,7 +44,7 @@ public record RunResult(
         int repetition,
         String workload,
         MeasurementKind measurement,
-        TrialStatus status,
+        TrialState status,
         String failureReason,
         Boolean targetReached,
         Instant startedAt,
@@ -60,7 +62,7 @@ public record RunResult(
         Objects.requireNonNull(benchmark, "benchmark");
         Objects.requireNonNull(measurement, "measurement");
         Objects.requireNonNull(status, "status");
-        if (status != TrialStatus.SUCCEEDED && (failureReason == null || failureReason.isBlank())) {
+        if (status != TrialState.SUCCEEDED && (failureReason == null || failureReason.isBlank())) {
             throw new IllegalArgumentException("a " + status.jsonName() + " trial needs a failure reason");
         }
         point = Collections.unmodifiableMap(new LinkedHashMap<>(point == null ? Map.of() : point));

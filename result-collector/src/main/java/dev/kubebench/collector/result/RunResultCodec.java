@@ -1,7 +1,9 @@
 package dev.kubebench.collector.result;
 
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.trial.TrialState;
+
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -148,7 +150,7 @@ public final class RunResultCodec {
             return new RunResult(version, required(n, "benchmark", source).asString(), text(n, "run_id"),
                     n.path("trial").asInt(0), point, n.path("repetition").asInt(0), text(n, "workload"),
                     MeasurementKind.valueOf(required(n, "measurement", source).asString().toUpperCase(Locale.ROOT)),
-                    TrialStatus.valueOf(required(n, "status", source).asString().toUpperCase(Locale.ROOT)),
+                    TrialState.valueOf(required(n, "status", source).asString().toUpperCase(Locale.ROOT)),
                     text(n, "failure_reason"), tr == null || tr.isNull() ? null : tr.asBoolean(),
                     instant(n, "started_at"), instant(n, "finished_at"), metrics, curve, series, labels,
                     text(n, "step_time_histogram"), warnings);

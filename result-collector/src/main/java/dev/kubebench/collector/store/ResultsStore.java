@@ -1,9 +1,11 @@
 package dev.kubebench.collector.store;
 
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.io.AtomicFiles;
+
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.collector.result.RunResult;
-import dev.kubebench.collector.result.TrialStatus;
+import dev.kubebench.core.trial.TrialState;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -166,7 +168,7 @@ public final class ResultsStore {
         } catch (KubebenchException e) {
             results = List.of();
         }
-        int ok = (int) results.stream().filter(r -> r.status() == TrialStatus.SUCCEEDED).count();
+        int ok = (int) results.stream().filter(r -> r.status() == TrialState.SUCCEEDED).count();
         String status = results.isEmpty() ? statusWithoutResults : ok == results.size() ? "succeeded" : "failed";
         return new RunEntry(run.runId(), createdAt(run.runId()), results.size(), ok, status);
     }

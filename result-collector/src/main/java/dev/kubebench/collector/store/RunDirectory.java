@@ -1,7 +1,12 @@
 package dev.kubebench.collector.store;
 
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.timeline.EventKind;
+
+import dev.kubebench.core.io.AtomicFiles;
+import dev.kubebench.core.timeline.TimelineEvent;
+
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.collector.result.RunResult;
 import dev.kubebench.collector.result.RunResultCodec;
 import java.io.BufferedReader;
@@ -13,6 +18,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
@@ -184,7 +190,11 @@ public final class RunDirectory {
                     if (n == null || !n.isObject() || !n.path("time").isString() || !n.path("event").isString()) {
                         continue;
                     }
-                    out.add(new TimelineEvent(Instant.parse(n.get("time").asString()), n.get("event").asString(),
+                    Optional<EventKind> kind = EventKind.fromJson(n.get("event").asString());
+                    if (kind.isEmpty()) {
+                        continue; // an event kind a later version added: readers of this version skip it
+                    }
+                    out.add(new TimelineEvent(Instant.parse(n.get("time").asString()), kind.get(),
                             text(n, "pod"), text(n, "replica"), text(n, "detail")));
                 } catch (JacksonException | DateTimeParseException e) {
                     // a torn last line after a crash: the events before it are still good

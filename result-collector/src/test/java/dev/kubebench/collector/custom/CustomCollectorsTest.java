@@ -1,10 +1,12 @@
 package dev.kubebench.collector.custom;
 
+import dev.kubebench.core.metric.MetricNames;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.catalog.spec.CollectSpec;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,11 +1,13 @@
 package dev.kubebench.collector.result;
 
+import dev.kubebench.core.trial.TrialState;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.collector.Golden;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +28,7 @@ class RunResultCodecTest {
         metrics.put("throughput_samples_per_s", 55974.25);
         metrics.put("step_time_p50_ms", Double.NaN);
         return new RunResult(RunResult.SCHEMA_VERSION, "mlperf-resnet", "20261128-201500-a1b2c3", 3, point, 1,
-                "mlperf/resnet", MeasurementKind.TIME_TO_TRAIN, TrialStatus.FAILED, "quality target not reached",
+                "mlperf/resnet", MeasurementKind.TIME_TO_TRAIN, TrialState.FAILED, "quality target not reached",
                 false, Instant.parse("2026-11-28T20:15:00Z"), Instant.parse("2026-11-28T20:29:00Z"), metrics,
                 List.of(new CurvePoint(69959, 3, Double.NaN, 0.32556, null),
                         new CurvePoint(Double.NaN, Double.NaN, 1536, 0.9, "FID")),

@@ -1,13 +1,17 @@
 package dev.kubebench.collector.store;
 
+import dev.kubebench.core.timeline.EventKind;
+
+import dev.kubebench.core.timeline.TimelineEvent;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.collector.result.MeasurementKind;
 import dev.kubebench.collector.result.RunResult;
-import dev.kubebench.collector.result.TrialStatus;
+import dev.kubebench.core.trial.TrialState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ResultsStoreTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T20:15:07Z"), ZoneOffset.UTC);
 
-    static RunResult result(String runId, int trial, TrialStatus status) {
+    static RunResult result(String runId, int trial, TrialState status) {
         return new RunResult(RunResult.SCHEMA_VERSION, "bench", runId, trial, null, 0, "custom",
-                MeasurementKind.THROUGHPUT, status, status == TrialStatus.SUCCEEDED ? null : "job failed", null,
+                MeasurementKind.THROUGHPUT, status, status == TrialState.SUCCEEDED ? null : "job failed", null,
                 null, null, null, null, null, null, null, null);
     }
 
@@ -42,8 +46,8 @@ class ResultsStoreTest {
         a.createTrial(0);
         a.createTrial(1);
         assertTrue(Files.isDirectory(a.logsDir(1)));
-        a.writeResult(result(a.runId(), 0, TrialStatus.SUCCEEDED));
-        a.writeResult(result(a.runId(), 1, TrialStatus.FAILED));
+        a.writeResult(result(a.runId(), 0, TrialState.SUCCEEDED));
+        a.writeResult(result(a.runId(), 1, TrialState.FAILED));
         RunEntry e = store.record(a);
         assertEquals(new RunEntry(a.runId(), Instant.parse("2026-11-28T20:15:07Z"), 2, 1, "failed"), e);
 
@@ -53,7 +57,7 @@ class ResultsStoreTest {
                 runs.stream().map(RunEntry::runId).toList());
         assertEquals(List.of(0, 1), a.trials());
         assertEquals(2, a.readResults().size());
-        assertEquals(TrialStatus.FAILED, a.readResult(1).status());
+        assertEquals(TrialState.FAILED, a.readResult(1).status());
         assertEquals(List.of("bench"), store.benchmarks());
 
         // the index is a cache: delete it and the scan gives the same runs
@@ -74,10 +78,11 @@ class ResultsStoreTest {
         run.createTrial(0);
         Files.writeString(run.events(0), "{\"time\":\"2026-11-28T20:15:07Z\",\"event\":\"submitted\"}\n"
                 + "{\"time\":\"2026-11-28T20:15:09.5Z\",\"event\":\"pod_scheduled\",\"pod\":\"p-0\",\"detail\":\"node-1\"}\n"
+                + "{\"time\":\"2026-11-28T20:15:10Z\",\"event\":\"from_a_later_version\"}\n"
                 + "{\"time\":\"2026-11-28T20:1");
         List<TimelineEvent> events = run.readEvents(0);
         assertEquals(2, events.size());
-        assertEquals(new TimelineEvent(Instant.parse("2026-11-28T20:15:09.500Z"), "pod_scheduled", "p-0", null,
+        assertEquals(new TimelineEvent(Instant.parse("2026-11-28T20:15:09.500Z"), EventKind.POD_SCHEDULED, "p-0", null,
                 "node-1"), events.get(1));
         assertEquals(List.of(), run.readEvents(5));
     }

@@ -1,7 +1,7 @@
 package dev.kubebench.runner.kubernetes;
 
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /** Turns API failures into one-line messages that name the server, verb and resource involved. */

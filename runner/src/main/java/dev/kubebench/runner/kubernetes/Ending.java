@@ -1,7 +1,9 @@
 package dev.kubebench.runner.kubernetes;
 
-import dev.kubebench.runner.FailureClass;
-import dev.kubebench.runner.TrialOutcome;
+import dev.kubebench.core.trial.TrialState;
+
+import dev.kubebench.core.trial.FailureCause;
+import dev.kubebench.core.trial.TrialOutcome;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -9,29 +11,29 @@ import java.util.Objects;
  * How the watch saw a trial end.
  *
  * @param state        end state
- * @param failureClass class, {@link FailureClass#NONE} on success
+ * @param cause class, {@link FailureCause#NONE} on success
  * @param reason       one line, null on success
  * @param at           when (the terminal condition's transition time where known)
  */
-record Ending(TrialOutcome.State state, FailureClass failureClass, String reason, Instant at) {
+record Ending(TrialState state, FailureCause cause, String reason, Instant at) {
     Ending {
         Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(failureClass, "failureClass");
+        Objects.requireNonNull(cause, "cause");
         Objects.requireNonNull(at, "at");
     }
 
     static Ending succeeded(Instant at) {
-        return new Ending(TrialOutcome.State.SUCCEEDED, FailureClass.NONE, null, at);
+        return new Ending(TrialState.SUCCEEDED, FailureCause.NONE, null, at);
     }
 
     /** Infrastructure classes end as INFRASTRUCTURE (exit 4), the others as FAILED (exit 5). */
     static Ending failed(Verdict verdict, Instant at) {
-        TrialOutcome.State state = verdict.failureClass().infrastructure() ? TrialOutcome.State.INFRASTRUCTURE
-                : TrialOutcome.State.FAILED;
-        return new Ending(state, verdict.failureClass(), verdict.reason(), at);
+        TrialState state = verdict.cause().infrastructure() ? TrialState.INFRASTRUCTURE
+                : TrialState.FAILED;
+        return new Ending(state, verdict.cause(), verdict.reason(), at);
     }
 
     TrialOutcome outcome(Instant startedAt) {
-        return new TrialOutcome(state, failureClass, reason, startedAt, at);
+        return new TrialOutcome(state, cause, reason, startedAt, at);
     }
 }

@@ -1,6 +1,6 @@
 package dev.kubebench.runner.kubernetes;
 
-import dev.kubebench.runner.FailureClass;
+import dev.kubebench.core.trial.FailureCause;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
@@ -38,14 +38,14 @@ final class FailureClassifier {
             return Optional.empty();
         }
         if ("Failed".equals(pod.getStatus().getPhase()) && "Evicted".equals(pod.getStatus().getReason())) {
-            return Optional.of(new Verdict(FailureClass.EVICTED,
+            return Optional.of(new Verdict(FailureCause.EVICTED,
                     "pod " + name + " was evicted: " + nullToEmpty(pod.getStatus().getMessage())));
         }
         for (PodCondition c : conditions(pod)) {
             if ("DisruptionTarget".equals(c.getType()) && "True".equals(c.getStatus())
                     && DISRUPTION_REASONS.contains(c.getReason())) {
                 String what = c.getReason().startsWith("Preemption") ? "was preempted" : "was evicted";
-                return Optional.of(new Verdict(FailureClass.EVICTED, "pod " + name + " " + what + " ("
+                return Optional.of(new Verdict(FailureCause.EVICTED, "pod " + name + " " + what + " ("
                         + c.getReason() + "): " + nullToEmpty(c.getMessage())));
             }
         }
@@ -56,17 +56,17 @@ final class FailureClassifier {
             }
             String where = "pod " + name + " container " + cs.getName();
             if (IMAGE_PULL_REASONS.contains(waiting.getReason())) {
-                return Optional.of(new Verdict(FailureClass.IMAGE_PULL, where + ": " + waiting.getReason()
+                return Optional.of(new Verdict(FailureCause.IMAGE_PULL, where + ": " + waiting.getReason()
                         + (waiting.getMessage() == null ? " (image " + cs.getImage() + ")" : ": " + waiting.getMessage())));
             }
             if ("CrashLoopBackOff".equals(waiting.getReason())) {
                 ContainerStateTerminated last = lastTerminated(cs);
                 if (last != null && "OOMKilled".equals(last.getReason())) {
-                    return Optional.of(new Verdict(FailureClass.OOM_KILLED, where
+                    return Optional.of(new Verdict(FailureCause.OOM_KILLED, where
                             + ": OOMKilled (exit " + last.getExitCode() + ") and restarting in CrashLoopBackOff after "
                             + cs.getRestartCount() + " restarts" + limitHint(pod, cs.getName())));
                 }
-                return Optional.of(new Verdict(FailureClass.CRASH_LOOP, where + ": CrashLoopBackOff after "
+                return Optional.of(new Verdict(FailureCause.CRASH_LOOP, where + ": CrashLoopBackOff after "
                         + cs.getRestartCount() + " restarts"
                         + (last == null ? "" : ", last exit code " + last.getExitCode()
                         + (last.getReason() == null ? "" : " (" + last.getReason() + ")"))));
@@ -91,11 +91,11 @@ final class FailureClassifier {
         String reason = nullToEmpty(failed.reason());
         String message = nullToEmpty(failed.message());
         if (reason.contains("DeadlineExceeded") || message.toLowerCase(Locale.ROOT).contains("deadline")) {
-            return new Verdict(FailureClass.DEADLINE_EXCEEDED, "job exceeded its activeDeadlineSeconds: "
+            return new Verdict(FailureCause.DEADLINE_EXCEEDED, "job exceeded its activeDeadlineSeconds: "
                     + failed.describe());
         }
         if (reason.endsWith("Evicted")) {
-            return new Verdict(FailureClass.EVICTED, "job failed: " + failed.describe());
+            return new Verdict(FailureCause.EVICTED, "job failed: " + failed.describe());
         }
         for (Pod pod : pods) {
             Optional<Verdict> v = immediate(pod);
@@ -107,7 +107,7 @@ final class FailureClassifier {
             for (ContainerStatus cs : allContainerStatuses(pod)) {
                 ContainerStateTerminated t = terminated(cs);
                 if (t != null && "OOMKilled".equals(t.getReason())) {
-                    return new Verdict(FailureClass.OOM_KILLED, "pod " + pod.getMetadata().getName() + " container "
+                    return new Verdict(FailureCause.OOM_KILLED, "pod " + pod.getMetadata().getName() + " container "
                             + cs.getName() + ": OOMKilled (exit " + t.getExitCode() + ")"
                             + limitHint(pod, cs.getName()) + "; job failed: " + failed.describe());
                 }
@@ -123,7 +123,7 @@ final class FailureClassifier {
                 }
             }
         }
-        return new Verdict(FailureClass.JOB_FAILED, "job failed: " + failed.describe()
+        return new Verdict(FailureCause.JOB_FAILED, "job failed: " + failed.describe()
                 + (exits.isEmpty() ? "" : "; " + String.join(", ", exits.subList(0, Math.min(3, exits.size())))));
     }
 

@@ -1,7 +1,10 @@
 package dev.kubebench.runner.kubernetes;
 
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.trial.TrialState;
+import dev.kubebench.core.timeline.EventKind;
+
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.catalog.plan.BenchmarkPlan;
 import dev.kubebench.catalog.plan.JobNames;
 import dev.kubebench.catalog.plan.Trial;
@@ -9,9 +12,9 @@ import dev.kubebench.catalog.spec.Benchmark;
 import dev.kubebench.catalog.spec.JobKind;
 import dev.kubebench.catalog.spec.JobSpec;
 import dev.kubebench.runner.Backend;
-import dev.kubebench.runner.FailureClass;
+import dev.kubebench.core.trial.FailureCause;
 import dev.kubebench.runner.TrialContext;
-import dev.kubebench.runner.TrialOutcome;
+import dev.kubebench.core.trial.TrialOutcome;
 import dev.kubebench.runner.render.RunLabels;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
@@ -114,12 +117,12 @@ public final class KubernetesBackend implements Backend {
             ending = create(objects, type, created, context);
             if (ending == null) {
                 watch.submitted();
-                context.timeline().record(submittedAt, "submitted", null, type.kind().kindName() + " " + jobName);
-                context.progress().phase("submitted");
+                context.timeline().record(submittedAt, EventKind.SUBMITTED, null, type.kind().kindName() + " " + jobName);
+                context.progress().phase(EventKind.SUBMITTED.jsonName());
                 ending = watch.await(deadline, benchmark.spec().timeout());
-                if (ending.state() == TrialOutcome.State.SUCCEEDED) {
+                if (ending.state() == TrialState.SUCCEEDED) {
                     watch.settleLogs(settings.logDrain(), true);
-                } else if (ending.state() == TrialOutcome.State.FAILED) {
+                } else if (ending.state() == TrialState.FAILED) {
                     // replicas still running keep their streams open; take what the ended ones wrote
                     watch.settleLogs(settings.logDrain().compareTo(Duration.ofSeconds(2)) < 0 ? settings.logDrain()
                             : Duration.ofSeconds(2), false);
@@ -127,14 +130,14 @@ public final class KubernetesBackend implements Backend {
             }
         } catch (InterruptedException e) {
             interrupted = e;
-            ending = new Ending(TrialOutcome.State.INTERRUPTED, FailureClass.INTERRUPTED,
+            ending = new Ending(TrialState.INTERRUPTED, FailureCause.INTERRUPTED,
                     "interrupted (Ctrl-C or SIGTERM)",
                     context.clock().instant());
         } finally {
             logs.close();
             if (ending != null) {
-                context.timeline().record(ending.at(), "finished", null, ending.state().name().toLowerCase(
-                        java.util.Locale.ROOT) + (ending.reason() == null ? "" : ": " + ending.reason()));
+                context.timeline().record(ending.at(), EventKind.FINISHED, null, ending.state().jsonName()
+                        + (ending.reason() == null ? "" : ": " + ending.reason()));
             }
             try {
                 if (!context.keep()) {
@@ -228,10 +231,10 @@ public final class KubernetesBackend implements Backend {
                         resourceName(r, type), namespace());
                 if (code == 400 || code == 422) {
                     // the API or an admission webhook rejected the object: a spec problem, not the cluster's
-                    return Ending.failed(new Verdict(FailureClass.JOB_FAILED, "the API rejected " + what + ": "
+                    return Ending.failed(new Verdict(FailureCause.JOB_FAILED, "the API rejected " + what + ": "
                             + message), context.clock().instant());
                 }
-                return new Ending(TrialOutcome.State.INFRASTRUCTURE, FailureClass.API_ERROR,
+                return new Ending(TrialState.INFRASTRUCTURE, FailureCause.API_ERROR,
                         "cannot create " + what + ": " + message, context.clock().instant());
             }
         }
@@ -265,7 +268,7 @@ public final class KubernetesBackend implements Backend {
             warnings.accept("cleanup failed for " + String.join("; ", failures)
                     + "; retry with: kubebench cleanup --run-id " + runId);
         }
-        context.timeline().record("deleted", null, created.size() + " object(s)" + (gone || !jobDeleted ? ""
+        context.timeline().record(EventKind.DELETED, null, created.size() + " object(s)" + (gone || !jobDeleted ? ""
                 : "; job still terminating after " + TrialWatch.human(settings.cleanupWait())));
     }
 

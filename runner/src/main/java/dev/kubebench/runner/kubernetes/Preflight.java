@@ -1,7 +1,7 @@
 package dev.kubebench.runner.kubernetes;
 
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.catalog.spec.BenchmarkSpec;
 import dev.kubebench.catalog.spec.JobKind;
 import dev.kubebench.catalog.spec.NodePool;

@@ -1,5 +1,7 @@
 package dev.kubebench.runner.kubernetes;
 
+import dev.kubebench.core.timeline.EventKind;
+
 import dev.kubebench.runner.ProgressListener;
 import dev.kubebench.runner.Timeline;
 import io.fabric8.kubernetes.api.model.Container;
@@ -106,7 +108,7 @@ final class ReplicaLogs implements AutoCloseable {
             firstLine = true;
         }
         if (first) {
-            timeline.record("first_log_line", pod, null);
+            timeline.record(EventKind.FIRST_LOG_LINE, pod, null);
         }
         progress.logLine(pod, line);
     }

@@ -1,9 +1,13 @@
 package dev.kubebench.runner.kubernetes;
 
-import dev.kubebench.runner.FailureClass;
+import dev.kubebench.core.timeline.EventKind;
+
+import dev.kubebench.core.trial.TrialState;
+
+import dev.kubebench.core.trial.FailureCause;
 import dev.kubebench.runner.ProgressListener;
 import dev.kubebench.runner.Timeline;
-import dev.kubebench.runner.TrialOutcome;
+import dev.kubebench.core.trial.TrialOutcome;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -114,7 +118,7 @@ final class TrialWatch implements AutoCloseable {
     /** Transient errors (connection, 410, 429, 5xx) are retried by the informer with backoff; 401/403 end the trial. */
     private boolean retry(Throwable t, String verb, String resource) {
         if (ApiErrors.isPermanent(t)) {
-            finish(new Ending(TrialOutcome.State.INFRASTRUCTURE, FailureClass.API_ERROR,
+            finish(new Ending(TrialState.INFRASTRUCTURE, FailureCause.API_ERROR,
                     ApiErrors.describe(t, String.valueOf(client.getMasterUrl()), verb, resource, namespace),
                     clock.instant()));
             return false;
@@ -134,7 +138,7 @@ final class TrialWatch implements AutoCloseable {
                 return ending.getNow(null);
             }
             if (now - deadlineNanos >= 0) {
-                finish(new Ending(TrialOutcome.State.TIMED_OUT, FailureClass.TIMEOUT,
+                finish(new Ending(TrialState.TIMED_OUT, FailureCause.TIMEOUT,
                         "trial exceeded its timeout of " + human(timeout) + " (" + stateSummary() + ")",
                         clock.instant()));
                 return ending.getNow(null);
@@ -205,22 +209,22 @@ final class TrialWatch implements AutoCloseable {
         String queue = job.getMetadata().getLabels() == null ? null : job.getMetadata().getLabels().get(QUEUE_LABEL);
         if (suspended) {
             if (admitted && !ending.isDone()) {
-                finish(Ending.failed(new Verdict(FailureClass.EVICTED, "job was suspended again after admission"
+                finish(Ending.failed(new Verdict(FailureCause.EVICTED, "job was suspended again after admission"
                         + (queue == null ? "" : " (preempted by Kueue, queue " + queue + ")")
                         + suspendedCond.map(c -> ": " + c.describe()).orElse("")), now));
                 return;
             }
             if (!queued) {
                 queued = true;
-                timeline.record(suspendedCond.map(JobCondition::lastTransitionTime).orElse(now), "queued", null,
+                timeline.record(suspendedCond.map(JobCondition::lastTransitionTime).orElse(now), EventKind.QUEUED, null,
                         queue == null ? "suspended" : "queue " + queue);
-                progress.phase("queued");
+                progress.phase(EventKind.QUEUED.jsonName());
             }
         } else if (queued && !admitted) {
             admitted = true;
             Instant at = JobCondition.find(conditions, "Suspended").map(JobCondition::lastTransitionTime).orElse(now);
-            timeline.record(at == null ? now : at, "admitted", null, queue == null ? null : "queue " + queue);
-            progress.phase("admitted");
+            timeline.record(at == null ? now : at, EventKind.ADMITTED, null, queue == null ? null : "queue " + queue);
+            progress.phase(EventKind.ADMITTED.jsonName());
         }
         if (!running && JobCondition.findTrue(conditions, "Running").isPresent()) {
             running = true;
@@ -253,7 +257,7 @@ final class TrialWatch implements AutoCloseable {
         jobGone = true;
         notifyAll();
         if (created && !deleting) {
-            finish(Ending.failed(new Verdict(FailureClass.JOB_FAILED,
+            finish(Ending.failed(new Verdict(FailureCause.JOB_FAILED,
                     "job " + jobName + " was deleted before it finished (not by kubebench)"), clock.instant()));
         }
     }
@@ -272,10 +276,10 @@ final class TrialWatch implements AutoCloseable {
         Instant now = clock.instant();
         for (PodCondition c : FailureClassifier.conditions(pod)) {
             if ("PodScheduled".equals(c.getType()) && "True".equals(c.getStatus())) {
-                once("pod_scheduled", name, JobCondition.time(c.getLastTransitionTime()));
+                once(EventKind.POD_SCHEDULED, name, JobCondition.time(c.getLastTransitionTime()));
                 unschedulableSinceNanos.remove(name);
             } else if ("Ready".equals(c.getType()) && "True".equals(c.getStatus())) {
-                once("pod_ready", name, JobCondition.time(c.getLastTransitionTime()));
+                once(EventKind.POD_READY, name, JobCondition.time(c.getLastTransitionTime()));
             }
         }
         Optional<String> unschedulable = FailureClassifier.unschedulable(pod);
@@ -285,7 +289,7 @@ final class TrialWatch implements AutoCloseable {
         }
         Instant started = startedAt(pod);
         if (started != null) {
-            once("pod_started", name, started);
+            once(EventKind.POD_STARTED, name, started);
         }
         FailureClassifier.immediate(pod).ifPresent(v -> finish(Ending.failed(v, now)));
         logs.observe(pod);
@@ -298,8 +302,8 @@ final class TrialWatch implements AutoCloseable {
         progress.replicas((int) runningPods, livePods.size());
     }
 
-    private void once(String event, String pod, Instant at) {
-        if (recorded.add(event + "/" + pod)) {
+    private void once(EventKind event, String pod, Instant at) {
+        if (recorded.add(event.jsonName() + "/" + pod)) {
             timeline.record(orNow(at), event, pod, null);
         }
     }
@@ -331,7 +335,7 @@ final class TrialWatch implements AutoCloseable {
     private synchronized void checkUnschedulable(long nowNanos) {
         for (Map.Entry<String, Long> e : unschedulableSinceNanos.entrySet()) {
             if (nowNanos - e.getValue() >= unschedulableGrace.toNanos()) {
-                finish(Ending.failed(new Verdict(FailureClass.UNSCHEDULABLE, "pod " + e.getKey()
+                finish(Ending.failed(new Verdict(FailureCause.UNSCHEDULABLE, "pod " + e.getKey()
                         + " unschedulable for " + human(unschedulableGrace) + ": "
                         + unschedulableMessage.get(e.getKey())), clock.instant()));
                 return;

@@ -1,7 +1,11 @@
 package dev.kubebench.runner.local;
 
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.timeline.EventKind;
+
+import dev.kubebench.core.trial.TrialState;
+
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.catalog.plan.BenchmarkPlan;
 import dev.kubebench.catalog.plan.JobNames;
 import dev.kubebench.catalog.plan.Trial;
@@ -9,9 +13,9 @@ import dev.kubebench.catalog.spec.BenchmarkSpec;
 import dev.kubebench.catalog.spec.JobKind;
 import dev.kubebench.catalog.spec.JobSpec;
 import dev.kubebench.runner.Backend;
-import dev.kubebench.runner.FailureClass;
+import dev.kubebench.core.trial.FailureCause;
 import dev.kubebench.runner.TrialContext;
-import dev.kubebench.runner.TrialOutcome;
+import dev.kubebench.core.trial.TrialOutcome;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +45,7 @@ import java.util.stream.Collectors;
  * <p>Per trial: the spec's {@code job.files} are copied to {@code trials/<n>/files} (also the working directory and
  * {@code $KUBEBENCH_FILES_DIR}); each replica's combined output goes to {@code trials/<n>/logs/<pod>.log}. The job
  * succeeds when every replica that decides success ({@link OperatorEnvironment#decidesSuccess}) exits 0; the first
- * replica to exit non-zero fails it ({@link FailureClass#EXIT_CODE}, reason with its log tail); past the spec's
+ * replica to exit non-zero fails it ({@link FailureCause#EXIT_CODE}, reason with its log tail); past the spec's
  * timeout it is {@code TIMED_OUT}. In every case, and on interrupt, all process trees are terminated (SIGTERM, then
  * SIGKILL after the grace period) before the method returns or throws. Replicas run in their own session
  * ({@code setsid}, where available) so a terminal's Ctrl-C reaches kubebench, which then stops them in order,
@@ -183,7 +187,7 @@ public final class LocalBackend implements Backend {
             throw new UncheckedIOException("cannot prepare " + context.trialDir(), e);
         }
 
-        context.timeline().record("submitted", null, jobName);
+        context.timeline().record(EventKind.SUBMITTED, null, jobName);
         context.progress().phase("starting");
         List<ReplicaProcess> started = new ArrayList<>();
         BlockingQueue<ReplicaProcess> exits = new LinkedBlockingQueue<>();
@@ -198,12 +202,12 @@ public final class LocalBackend implements Backend {
                 } catch (IOException e) {
                     String reason = "replica " + replica.pod() + " could not start " + launch.argv().get(0) + ": "
                             + e.getMessage();
-                    return finish(context, started, new TrialOutcome(TrialOutcome.State.FAILED,
-                            FailureClass.JOB_FAILED, reason, startedAt, context.clock().instant()));
+                    return finish(context, started, new TrialOutcome(TrialState.FAILED,
+                            FailureCause.JOB_FAILED, reason, startedAt, context.clock().instant()));
                 }
                 started.add(process);
                 live.add(process);
-                context.timeline().record("pod_started", replica.pod(), "pid " + process.process().pid());
+                context.timeline().record(EventKind.POD_STARTED, replica.pod(), "pid " + process.process().pid());
                 process.process().onExit().thenRun(() -> exits.add(process));
             }
             context.progress().phase("running");
@@ -211,7 +215,7 @@ public final class LocalBackend implements Backend {
             TrialOutcome outcome = await(context, operator, started, exits, spec.timeout(), startedAt);
             return finish(context, started, outcome);
         } catch (InterruptedException e) {
-            finish(context, started, new TrialOutcome(TrialOutcome.State.INTERRUPTED, FailureClass.INTERRUPTED,
+            finish(context, started, new TrialOutcome(TrialState.INTERRUPTED, FailureCause.INTERRUPTED,
                     "interrupted", startedAt, context.clock().instant()));
             throw e;
         } catch (RuntimeException | Error e) {
@@ -235,26 +239,26 @@ public final class LocalBackend implements Backend {
             long remaining = deadline - System.nanoTime();
             ReplicaProcess exited = remaining > 0 ? exits.poll(remaining, TimeUnit.NANOSECONDS) : null;
             if (exited == null) {
-                return new TrialOutcome(TrialOutcome.State.TIMED_OUT, FailureClass.TIMEOUT,
+                return new TrialOutcome(TrialState.TIMED_OUT, FailureCause.TIMEOUT,
                         "trial exceeded its timeout of " + format(timeout) + "; " + running + " of "
                                 + started.size() + " replicas still running", startedAt, context.clock().instant());
             }
             running--;
             int code = exited.process().exitValue();
-            context.timeline().record("pod_exited", exited.replica().pod(), "exit code " + code);
+            context.timeline().record(EventKind.POD_EXITED, exited.replica().pod(), "exit code " + code);
             context.progress().replicas(running, started.size());
             if (code != 0) {
                 exited.awaitLog(LOG_DRAIN);
                 List<String> tail = exited.tail();
                 String reason = "replica " + exited.replica().pod() + " exited with code " + code
                         + (tail.isEmpty() ? " (no output)" : ": " + String.join(" | ", tail));
-                return new TrialOutcome(TrialOutcome.State.FAILED, FailureClass.EXIT_CODE, reason, startedAt,
+                return new TrialOutcome(TrialState.FAILED, FailureCause.EXIT_CODE, reason, startedAt,
                         context.clock().instant());
             }
             deciding.remove(exited);
             if (deciding.isEmpty()) {
                 lingerForOthers(exits, running);
-                return new TrialOutcome(TrialOutcome.State.SUCCEEDED, FailureClass.NONE, null, startedAt,
+                return new TrialOutcome(TrialState.SUCCEEDED, FailureCause.NONE, null, startedAt,
                         context.clock().instant());
             }
         }
@@ -276,8 +280,8 @@ public final class LocalBackend implements Backend {
         stop(started);
         context.progress().replicas(0, started.size());
         context.progress().phase(outcome.state().name().toLowerCase(Locale.ROOT));
-        context.timeline().record("finished", null,
-                outcome.state().name() + (outcome.reason() == null ? "" : ": " + outcome.reason()));
+        context.timeline().record(EventKind.FINISHED, null,
+                outcome.state().jsonName() + (outcome.reason() == null ? "" : ": " + outcome.reason()));
         return outcome;
     }
 

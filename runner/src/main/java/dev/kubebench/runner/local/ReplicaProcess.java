@@ -1,5 +1,7 @@
 package dev.kubebench.runner.local;
 
+import dev.kubebench.core.timeline.EventKind;
+
 import dev.kubebench.runner.ProgressListener;
 import dev.kubebench.runner.Timeline;
 import java.io.BufferedReader;
@@ -62,7 +64,7 @@ final class ReplicaProcess {
                     out.flush();
                 }
                 if (first) {
-                    timeline.record("first_log_line", replica.pod(), null);
+                    timeline.record(EventKind.FIRST_LOG_LINE, replica.pod(), null);
                     first = false;
                 }
                 remember(line);

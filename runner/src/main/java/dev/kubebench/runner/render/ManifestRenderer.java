@@ -25,7 +25,7 @@ public final class ManifestRenderer {
      * @param trial     the trial, with its sweep point substituted
      * @param runId     the run id (label {@code kubebench.dev/run-id}; its last 6 characters go into the job name)
      * @param namespace the namespace of every object
-     * @throws dev.kubebench.catalog.error.KubebenchException (invalid input) when a shipped file or the job manifest
+     * @throws dev.kubebench.core.error.KubebenchException (invalid input) when a shipped file or the job manifest
      *         cannot be read or does not fit
      */
     public RenderedTrial render(Trial trial, String runId, String namespace) {

@@ -3,7 +3,7 @@ package dev.kubebench.runner.kubernetes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kubebench.runner.FailureClass;
+import dev.kubebench.core.trial.FailureCause;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -30,7 +30,7 @@ class FailureClassifierTest {
         Optional<Verdict> v = FailureClassifier.immediate(pod("{\"phase\":\"Running\",\"conditions\":[{\"type\":"
                 + "\"DisruptionTarget\",\"status\":\"True\",\"reason\":\"PreemptionByScheduler\",\"message\":"
                 + "\"Preempted in order to admit critical pod\"}]}"));
-        assertEquals(FailureClass.EVICTED, v.orElseThrow().failureClass());
+        assertEquals(FailureCause.EVICTED, v.orElseThrow().cause());
         assertEquals("pod job-worker-0 was preempted (PreemptionByScheduler): Preempted in order to admit critical pod",
                 v.get().reason());
     }
@@ -40,7 +40,7 @@ class FailureClassifierTest {
         Verdict v = FailureClassifier.immediate(pod("{\"phase\":\"Running\",\"containerStatuses\":[{\"name\":"
                 + "\"pytorch\",\"restartCount\":5,\"state\":{\"waiting\":{\"reason\":\"CrashLoopBackOff\"}},"
                 + "\"lastState\":{\"terminated\":{\"exitCode\":137,\"reason\":\"OOMKilled\"}}}]}")).orElseThrow();
-        assertEquals(FailureClass.OOM_KILLED, v.failureClass());
+        assertEquals(FailureCause.OOM_KILLED, v.cause());
         assertEquals("pod job-worker-0 container pytorch: OOMKilled (exit 137) and restarting in CrashLoopBackOff after "
                 + "5 restarts, memory limit 32Gi", v.reason());
     }
@@ -69,7 +69,7 @@ class FailureClassifierTest {
         assertEquals("2026-11-28T20:00:00Z", failed.lastTransitionTime().toString());
         Verdict v = FailureClassifier.failedJob(failed, List.of(pod("{\"phase\":\"Failed\",\"containerStatuses\":"
                 + "[{\"name\":\"pytorch\",\"state\":{\"terminated\":{\"exitCode\":2,\"reason\":\"Error\"}}}]}")));
-        assertEquals(FailureClass.JOB_FAILED, v.failureClass());
+        assertEquals(FailureCause.JOB_FAILED, v.cause());
         assertEquals("job failed: TFJobFailed: TFJob ml/job has failed because 1 Worker replica(s) failed.; "
                 + "job-worker-0/pytorch exited 2", v.reason());
     }
@@ -78,7 +78,7 @@ class FailureClassifierTest {
     void mpiEvictionReasonIsInfrastructure() {
         JobCondition failed = new JobCondition("Failed", "True", "MPIJobEvicted", "launcher pod was evicted", null);
         Verdict v = FailureClassifier.failedJob(failed, List.of());
-        assertEquals(FailureClass.EVICTED, v.failureClass());
-        assertTrue(FailureClass.EVICTED.infrastructure());
+        assertEquals(FailureCause.EVICTED, v.cause());
+        assertTrue(FailureCause.EVICTED.infrastructure());
     }
 }

@@ -1,5 +1,7 @@
 package dev.kubebench.runner.kubernetes;
 
+import dev.kubebench.core.trial.TrialState;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kubebench.catalog.plan.JobNames;
 import dev.kubebench.catalog.plan.Trial;
 import dev.kubebench.catalog.spec.JobKind;
-import dev.kubebench.runner.FailureClass;
+import dev.kubebench.core.trial.FailureCause;
 import dev.kubebench.runner.Timeline;
 import dev.kubebench.runner.TrialContext;
-import dev.kubebench.runner.TrialOutcome;
+import dev.kubebench.core.trial.TrialOutcome;
 import dev.kubebench.runner.render.RunLabels;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -128,7 +130,7 @@ class KubernetesBackendTest {
         TrialOutcome outcome = backend.runTrial(trial, context(runId));
         sim.get(60, TimeUnit.SECONDS); // generous: the simulator only finishes its bookkeeping here
 
-        assertEquals(TrialOutcome.State.SUCCEEDED, outcome.state(), outcome.reason());
+        assertEquals(TrialState.SUCCEEDED, outcome.state(), outcome.reason());
         List<String> logs;
         try (Stream<Path> s = Files.list(dir.resolve("trials/0/logs"))) {
             logs = s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
@@ -157,29 +159,29 @@ class KubernetesBackendTest {
 
     static Stream<Arguments> failures() {
         return Stream.of(
-                Arguments.of(OperatorSimulator.Behavior.EXIT_FAILURE, FailureClass.JOB_FAILED,
-                        TrialOutcome.State.FAILED, "PyTorchJobFailed"),
-                Arguments.of(OperatorSimulator.Behavior.OOM, FailureClass.OOM_KILLED, TrialOutcome.State.FAILED,
+                Arguments.of(OperatorSimulator.Behavior.EXIT_FAILURE, FailureCause.JOB_FAILED,
+                        TrialState.FAILED, "PyTorchJobFailed"),
+                Arguments.of(OperatorSimulator.Behavior.OOM, FailureCause.OOM_KILLED, TrialState.FAILED,
                         "OOMKilled (exit 137), memory limit 1Gi"),
-                Arguments.of(OperatorSimulator.Behavior.CRASH_LOOP, FailureClass.CRASH_LOOP,
-                        TrialOutcome.State.FAILED, "CrashLoopBackOff after 3 restarts, last exit code 1"),
-                Arguments.of(OperatorSimulator.Behavior.IMAGE_PULL, FailureClass.IMAGE_PULL,
-                        TrialOutcome.State.INFRASTRUCTURE, "ErrImagePull: failed to pull and unpack image"),
-                Arguments.of(OperatorSimulator.Behavior.UNSCHEDULABLE, FailureClass.UNSCHEDULABLE,
-                        TrialOutcome.State.INFRASTRUCTURE, "4 Insufficient nvidia.com/gpu"),
-                Arguments.of(OperatorSimulator.Behavior.EVICTED, FailureClass.EVICTED,
-                        TrialOutcome.State.INFRASTRUCTURE, "evicted: The node was low on resource: memory"),
-                Arguments.of(OperatorSimulator.Behavior.DEADLINE, FailureClass.DEADLINE_EXCEEDED,
-                        TrialOutcome.State.FAILED, "active longer than specified deadline"));
+                Arguments.of(OperatorSimulator.Behavior.CRASH_LOOP, FailureCause.CRASH_LOOP,
+                        TrialState.FAILED, "CrashLoopBackOff after 3 restarts, last exit code 1"),
+                Arguments.of(OperatorSimulator.Behavior.IMAGE_PULL, FailureCause.IMAGE_PULL,
+                        TrialState.INFRASTRUCTURE, "ErrImagePull: failed to pull and unpack image"),
+                Arguments.of(OperatorSimulator.Behavior.UNSCHEDULABLE, FailureCause.UNSCHEDULABLE,
+                        TrialState.INFRASTRUCTURE, "4 Insufficient nvidia.com/gpu"),
+                Arguments.of(OperatorSimulator.Behavior.EVICTED, FailureCause.EVICTED,
+                        TrialState.INFRASTRUCTURE, "evicted: The node was low on resource: memory"),
+                Arguments.of(OperatorSimulator.Behavior.DEADLINE, FailureCause.DEADLINE_EXCEEDED,
+                        TrialState.FAILED, "active longer than specified deadline"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("failures")
-    void failuresAreClassifiedAndCleanedUp(OperatorSimulator.Behavior behavior, FailureClass expected,
-                                           TrialOutcome.State state, String reasonPart) throws Exception {
+    void failuresAreClassifiedAndCleanedUp(OperatorSimulator.Behavior behavior, FailureCause expected,
+                                           TrialState state, String reasonPart) throws Exception {
         String runId = newRunId();
         TrialOutcome outcome = run(JobKind.PYTORCH_JOB, runId, behavior, 100, Duration.ofSeconds(30), null);
-        assertEquals(expected, outcome.failureClass(), outcome.reason());
+        assertEquals(expected, outcome.cause(), outcome.reason());
         assertEquals(state, outcome.state());
         assertTrue(outcome.reason().contains(reasonPart), outcome.reason());
         assertFalse(outcome.reason().contains("\n"));
@@ -209,7 +211,7 @@ class KubernetesBackendTest {
         }
         assertEquals(2, outcomes.size());
         for (TrialOutcome o : outcomes) {
-            assertEquals(TrialOutcome.State.SUCCEEDED, o.state(), o.reason());
+            assertEquals(TrialState.SUCCEEDED, o.state(), o.reason());
         }
         assertTrue(outcomes.get(1).startedAt().isBefore(outcomes.get(0).finishedAt())
                 && outcomes.get(0).startedAt().isBefore(outcomes.get(1).finishedAt()), "trials overlapped: "
@@ -232,7 +234,7 @@ class KubernetesBackendTest {
         String runId = newRunId();
         TrialOutcome outcome = run(JobKind.TRAIN_JOB, runId, OperatorSimulator.Behavior.DEADLINE, 50,
                 Duration.ofSeconds(30), null);
-        assertEquals(FailureClass.DEADLINE_EXCEEDED, outcome.failureClass(), outcome.reason());
+        assertEquals(FailureCause.DEADLINE_EXCEEDED, outcome.cause(), outcome.reason());
         assertTrue(outcome.reason().contains("DeadlineExceeded"), outcome.reason());
         assertNothingLeft(runId);
     }
@@ -259,7 +261,7 @@ class KubernetesBackendTest {
                 JobNames.jobName("resnet", runId, 0), OperatorSimulator.Behavior.SUCCEED, 50, true);
         TrialOutcome outcome = backend.runTrial(trial, context(runId, false, progress));
         sim.get(60, TimeUnit.SECONDS); // generous: the simulator only finishes its bookkeeping here
-        assertEquals(TrialOutcome.State.SUCCEEDED, outcome.state(), outcome.reason());
+        assertEquals(TrialState.SUCCEEDED, outcome.state(), outcome.reason());
         assertEquals(List.of("submitted", "queued", "admitted", "running"), phases);
         assertEquals(3 * OperatorSimulator.mllogLines().size(), lines.size());
         List<String> events = events();
@@ -275,7 +277,7 @@ class KubernetesBackendTest {
         String runId = newRunId();
         TrialOutcome outcome = run(JobKind.PYTORCH_JOB, runId, OperatorSimulator.Behavior.RESTART_THEN_SUCCEED, 200,
                 Duration.ofSeconds(30), null);
-        assertEquals(TrialOutcome.State.SUCCEEDED, outcome.state(), outcome.reason());
+        assertEquals(TrialState.SUCCEEDED, outcome.state(), outcome.reason());
         String job = JobNames.jobName("resnet", runId, 0);
         List<String> lines = Files.readAllLines(dir.resolve("trials/0/logs/" + job + "-master-0.log"));
         int marker = lines.indexOf(lines.stream().filter(l -> l.contains("container pytorch restarted (restart 1)"))
@@ -291,8 +293,8 @@ class KubernetesBackendTest {
         long start = System.nanoTime();
         TrialOutcome outcome = run(JobKind.PYTORCH_JOB, runId, OperatorSimulator.Behavior.HANG, 0,
                 Duration.ofSeconds(2), null);
-        assertEquals(TrialOutcome.State.TIMED_OUT, outcome.state());
-        assertEquals(FailureClass.TIMEOUT, outcome.failureClass());
+        assertEquals(TrialState.TIMED_OUT, outcome.state());
+        assertEquals(FailureCause.TIMEOUT, outcome.cause());
         assertTrue(outcome.reason().matches("trial exceeded its timeout of 2s \\((\\d+/\\d+ pods running|job not created)\\)"),
                 outcome.reason());
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10));
@@ -349,7 +351,7 @@ class KubernetesBackendTest {
         TrialOutcome outcome = run(JobKind.PYTORCH_JOB, runId, OperatorSimulator.Behavior.HANG, 0,
                 Duration.ofSeconds(30), null);
         deleter.get(10, TimeUnit.SECONDS);
-        assertEquals(FailureClass.JOB_FAILED, outcome.failureClass(), outcome.reason());
+        assertEquals(FailureCause.JOB_FAILED, outcome.cause(), outcome.reason());
         assertEquals("job " + job + " was deleted before it finished (not by kubebench)", outcome.reason());
         assertNothingLeft(runId);
     }
@@ -374,7 +376,7 @@ class KubernetesBackendTest {
         CompletableFuture<Void> sim = simulator.simulate(JobType.of(JobKind.TF_JOB, null), job,
                 OperatorSimulator.Behavior.SUCCEED, 50, false);
         TrialOutcome outcome = backend.runTrial(trial, context(runId, true));
-        assertEquals(TrialOutcome.State.SUCCEEDED, outcome.state(), outcome.reason());
+        assertEquals(TrialState.SUCCEEDED, outcome.state(), outcome.reason());
         assertTrue(warnings.stream().anyMatch(w -> w.contains("kubebench cleanup --run-id " + runId)), warnings.toString());
         assertFalse(events().contains("deleted"));
         assertEquals(2, client.genericKubernetesResources(JobType.of(JobKind.TF_JOB, null).context()).inNamespace(NS)
@@ -398,8 +400,8 @@ class KubernetesBackendTest {
         Trial trial = TestJobs.trial(JobKind.PYTORCH_JOB, null, TestJobs.defaultReplicas(JobKind.PYTORCH_JOB),
                 Duration.ofSeconds(30), null);
         TrialOutcome outcome = backend.runTrial(trial, context(runId));
-        assertEquals(TrialOutcome.State.INFRASTRUCTURE, outcome.state());
-        assertEquals(FailureClass.API_ERROR, outcome.failureClass());
+        assertEquals(TrialState.INFRASTRUCTURE, outcome.state());
+        assertEquals(FailureCause.API_ERROR, outcome.cause());
         assertTrue(outcome.reason().contains("forbidden: missing permission to create pytorchjobs.kubeflow.org in "
                 + "namespace test"), outcome.reason());
         assertTrue(events().contains("deleted"), "the ConfigMap created before is deleted");
@@ -416,7 +418,7 @@ class KubernetesBackendTest {
                 + "\"alice\" cannot list resource \"pods\" in API group \"\" in the namespace \"test\"")).always();
         TrialOutcome outcome = run(JobKind.PYTORCH_JOB, runId, OperatorSimulator.Behavior.HANG, 0,
                 Duration.ofSeconds(30), null);
-        assertEquals(TrialOutcome.State.INFRASTRUCTURE, outcome.state(), outcome.reason());
+        assertEquals(TrialState.INFRASTRUCTURE, outcome.state(), outcome.reason());
         assertTrue(outcome.reason().contains("missing permission to watch pods in namespace test"), outcome.reason());
         client.pods().inNamespace(NS).withLabel(RunLabels.RUN_ID, runId).delete();
         assertNothingLeft(runId);
@@ -435,7 +437,7 @@ class KubernetesBackendTest {
                 + job + "&resourceVersion=0").andReturn(503, status(503, "ServiceUnavailable", "unavailable")).once();
         TrialOutcome outcome = run(JobKind.PYTORCH_JOB, runId, OperatorSimulator.Behavior.SUCCEED, 100,
                 Duration.ofSeconds(30), null);
-        assertEquals(TrialOutcome.State.SUCCEEDED, outcome.state(), outcome.reason());
+        assertEquals(TrialState.SUCCEEDED, outcome.state(), outcome.reason());
         assertNothingLeft(runId);
     }
 
@@ -453,7 +455,7 @@ class KubernetesBackendTest {
         drainRequests();
         TrialOutcome outcome = run(JobKind.PYTORCH_JOB, runId, OperatorSimulator.Behavior.SUCCEED, 0,
                 Duration.ofSeconds(30), null);
-        assertEquals(TrialOutcome.State.SUCCEEDED, outcome.state(), outcome.reason());
+        assertEquals(TrialState.SUCCEEDED, outcome.state(), outcome.reason());
         Map<String, Long> requests = drainRequests();
         assertTrue(requests.keySet().stream().filter(k -> k.contains("pytorchjobs?fieldSelector")).count() >= 1
                 && requests.entrySet().stream().filter(e -> e.getKey().contains("pytorchjobs?allowWatchBookmarks"))

@@ -1,24 +1,26 @@
 package dev.kubebench.runner.local;
 
+import dev.kubebench.core.trial.TrialState;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.catalog.plan.Trial;
 import dev.kubebench.catalog.spec.Benchmark;
 import dev.kubebench.catalog.spec.JobKind;
 import dev.kubebench.catalog.spec.JobSpec;
 import dev.kubebench.catalog.spec.LocalSpec;
-import dev.kubebench.runner.FailureClass;
+import dev.kubebench.core.trial.FailureCause;
 import dev.kubebench.runner.ProgressListener;
 import dev.kubebench.runner.TestSpecs;
 import dev.kubebench.runner.Timeline;
 import dev.kubebench.runner.TrialContext;
-import dev.kubebench.runner.TrialOutcome;
+import dev.kubebench.core.trial.TrialOutcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +58,7 @@ class LocalBackendTest {
         TrialOutcome outcome = run(shJob("ok", 2,
                 "echo rank=$JOB_COMPLETION_INDEX files=$KUBEBENCH_FILES_DIR trial=$KUBEBENCH_TRIAL; echo err >&2",
                 Duration.ofSeconds(30)), null);
-        assertEquals(TrialOutcome.State.SUCCEEDED, outcome.state(), outcome.reason());
+        assertEquals(TrialState.SUCCEEDED, outcome.state(), outcome.reason());
         assertEquals("rank=1 files=" + dir.resolve("files").toAbsolutePath() + " trial=0\nerr\n",
                 Files.readString(dir.resolve("logs/ok-abc123-0-1.log")), "stdout and stderr combined, per replica");
         String events = Files.readString(dir.resolve("events.jsonl"));
@@ -72,8 +74,8 @@ class LocalBackendTest {
                 + "sleep 300 & echo $! > child-$JOB_COMPLETION_INDEX.pid; wait";
         long start = System.nanoTime();
         TrialOutcome outcome = run(shJob("bad", 2, script, Duration.ofSeconds(60)), null);
-        assertEquals(TrialOutcome.State.FAILED, outcome.state());
-        assertEquals(FailureClass.EXIT_CODE, outcome.failureClass());
+        assertEquals(TrialState.FAILED, outcome.state());
+        assertEquals(FailureCause.EXIT_CODE, outcome.cause());
         assertEquals("replica bad-abc123-0-1 exited with code 3: line3 | line4 | line5 | line6 | line7", outcome.reason());
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30), "did not wait for the sleeper");
         assertEquals(List.of(), Processes.stillRunning(Processes.startedBy(dir)));
@@ -84,8 +86,8 @@ class LocalBackendTest {
         String script = "if [ \"$JOB_COMPLETION_INDEX\" = 0 ]; then trap '' TERM; fi; "
                 + "sleep 300 & echo $! > child-$JOB_COMPLETION_INDEX.pid; echo started; wait";
         TrialOutcome outcome = run(shJob("slow", 2, script, Duration.ofSeconds(2)), null);
-        assertEquals(TrialOutcome.State.TIMED_OUT, outcome.state());
-        assertEquals(FailureClass.TIMEOUT, outcome.failureClass());
+        assertEquals(TrialState.TIMED_OUT, outcome.state());
+        assertEquals(FailureCause.TIMEOUT, outcome.cause());
         assertTrue(outcome.reason().startsWith("trial exceeded its timeout of 2s"), outcome.reason());
         List<Long> pids = Processes.startedBy(dir);
         assertEquals(4, pids.size(), "two replicas and their children: " + pids);
@@ -117,7 +119,7 @@ class LocalBackendTest {
         assertFalse(thread.isAlive());
         assertInstanceOf(InterruptedException.class, thrown.get());
         assertEquals(List.of(), Processes.stillRunning(Processes.startedBy(dir)));
-        assertTrue(Files.readString(dir.resolve("events.jsonl")).contains("INTERRUPTED"));
+        assertTrue(Files.readString(dir.resolve("events.jsonl")).contains("\"detail\":\"interrupted"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.kubebench.runner.local;
 
+import dev.kubebench.core.trial.TrialState;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +12,7 @@ import dev.kubebench.catalog.spec.Resources;
 import dev.kubebench.runner.TestSpecs;
 import dev.kubebench.runner.Timeline;
 import dev.kubebench.runner.TrialContext;
-import dev.kubebench.runner.TrialOutcome;
+import dev.kubebench.core.trial.TrialOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -94,7 +96,7 @@ class TorchWorkloadTest {
                 Map.of(), Map.of("Master", 1, "Worker", 1), Resources.NONE,
                 Map.of("resnet_ddp.py", WORKLOADS.resolve("resnet_ddp.py")), null, null, null, null, null);
         TrialOutcome outcome = run(TestSpecs.benchmark("resnet", job, Duration.ofMinutes(3), null));
-        assertEquals(TrialOutcome.State.SUCCEEDED, outcome.state(), outcome.reason());
+        assertEquals(TrialState.SUCCEEDED, outcome.state(), outcome.reason());
 
         List<JsonNode> events = mllog(dir.resolve("logs/resnet-abc123-0-master-0.log"));
         List<String> keys = events.stream().map(e -> e.path("key").asString()).distinct()
@@ -124,7 +126,7 @@ class TorchWorkloadTest {
                 Map.of(), Map.of("Node", 2), new Resources(0, "1", null),
                 Map.of("digits_tta.py", WORKLOADS.resolve("digits_tta.py")), null, null, null, null, null);
         TrialOutcome outcome = run(TestSpecs.benchmark("digits", job, Duration.ofMinutes(3), null));
-        assertEquals(TrialOutcome.State.SUCCEEDED, outcome.state(), outcome.reason());
+        assertEquals(TrialState.SUCCEEDED, outcome.state(), outcome.reason());
         List<JsonNode> events = mllog(dir.resolve("logs/digits-abc123-0-node-0-0.log"));
         List<JsonNode> accuracy = withKey(events, "eval_accuracy");
         assertTrue(accuracy.get(accuracy.size() - 1).path("value").asDouble() >= 0.9);

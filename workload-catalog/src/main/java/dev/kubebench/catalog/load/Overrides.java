@@ -1,6 +1,6 @@
 package dev.kubebench.catalog.load;
 
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.error.KubebenchException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.kubebench.catalog.load;
 
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;

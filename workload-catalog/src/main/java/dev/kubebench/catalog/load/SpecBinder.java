@@ -1,12 +1,13 @@
 package dev.kubebench.catalog.load;
 
+import dev.kubebench.core.time.Durations;
 import dev.kubebench.catalog.mlperf.MlperfBenchmark;
 import dev.kubebench.catalog.mlperf.MlperfCatalog;
 import dev.kubebench.catalog.spec.Benchmark;
 import dev.kubebench.catalog.spec.BenchmarkSpec;
 import dev.kubebench.catalog.spec.CollectSpec;
 import dev.kubebench.catalog.spec.DataVolume;
-import dev.kubebench.catalog.spec.Direction;
+import dev.kubebench.core.metric.Direction;
 import dev.kubebench.catalog.spec.Gate;
 import dev.kubebench.catalog.spec.JobSpec;
 import dev.kubebench.catalog.spec.LocalSpec;
@@ -38,7 +39,6 @@ final class SpecBinder {
     /** Upper bound for repetitions and for sweep sizes, so a typo cannot plan a million trials. */
     static final int MAX_TRIALS = 10_000;
 
-    private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
     private static final List<String> AGGREGATES = List.of("last", "mean", "max", "min", "sum", "percentiles");
 
@@ -290,39 +290,18 @@ final class SpecBinder {
             return null;
         }
         if (!(n instanceof Node.ScalarNode) || !(((Node.ScalarNode) n).value() instanceof String)) {
-            spec.problem("timeout", "expected a duration such as 90s, 30m, 2h or 1h30m, got " + Fields.describe(n));
+            spec.problem("timeout", "expected a duration " + Durations.EXAMPLES + ", got " + Fields.describe(n));
             return null;
         }
-        Duration d = parseDuration(((Node.ScalarNode) n).text().trim());
+        Duration d = Durations.tryParse(((Node.ScalarNode) n).text()).orElse(null);
         if (d == null) {
             spec.problem("timeout", "'" + ((Node.ScalarNode) n).text()
-                    + "' is not a duration; use hours, minutes and seconds such as 90s, 30m, 2h or 1h30m");
+                    + "' is not a duration; use days, hours, minutes, seconds or milliseconds " + Durations.EXAMPLES);
         } else if (d.isZero()) {
             spec.problem("timeout", "must be longer than 0s");
             return null;
         }
         return d;
-    }
-
-    /** Parses {@code 1h30m}, {@code 90s}, {@code 2h}; null when malformed. */
-    static Duration parseDuration(String s) {
-        Matcher m = DURATION.matcher(s);
-        if (s.isEmpty() || !m.matches()) {
-            return null;
-        }
-        try {
-            long seconds = 0;
-            seconds = Math.addExact(seconds, Math.multiplyExact(group(m, 1), 3600L));
-            seconds = Math.addExact(seconds, Math.multiplyExact(group(m, 2), 60L));
-            seconds = Math.addExact(seconds, group(m, 3));
-            return Duration.ofSeconds(seconds);
-        } catch (ArithmeticException | NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static long group(Matcher m, int g) {
-        return m.group(g) == null ? 0 : Long.parseLong(m.group(g));
     }
 
     private List<CollectSpec> collect(Fields spec) {

@@ -1,7 +1,7 @@
 package dev.kubebench.catalog.load;
 
-import dev.kubebench.catalog.error.Failure;
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;

@@ -1,6 +1,6 @@
 package dev.kubebench.catalog.mlperf;
 
-import dev.kubebench.catalog.spec.Direction;
+import dev.kubebench.core.metric.Direction;
 import dev.kubebench.catalog.spec.QualityTarget;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,7 @@
 package dev.kubebench.catalog.spec;
 
+import dev.kubebench.core.metric.Direction;
+
 import java.util.Objects;
 
 /**

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.kubebench.catalog.error.KubebenchException;
+import dev.kubebench.core.error.KubebenchException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

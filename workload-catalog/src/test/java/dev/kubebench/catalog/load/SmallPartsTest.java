@@ -3,24 +3,11 @@ package dev.kubebench.catalog.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SmallPartsTest {
-    @Test
-    void durations() {
-        assertEquals(Duration.ofSeconds(90), SpecBinder.parseDuration("90s"));
-        assertEquals(Duration.ofMinutes(30), SpecBinder.parseDuration("30m"));
-        assertEquals(Duration.ofMinutes(90), SpecBinder.parseDuration("1h30m"));
-        assertEquals(Duration.ofSeconds(3723), SpecBinder.parseDuration("1h2m3s"));
-        assertNull(SpecBinder.parseDuration(""));
-        assertNull(SpecBinder.parseDuration("2d"));
-        assertNull(SpecBinder.parseDuration("30m1h"));
-        assertNull(SpecBinder.parseDuration("99999999999999999999h"));
-    }
-
     @Test
     void suggestions() {
         assertEquals(Optional.of("timeout"), Suggestions.closest("timeoutt", List.of("repetitions", "timeout")));

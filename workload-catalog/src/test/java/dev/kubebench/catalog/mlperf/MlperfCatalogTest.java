@@ -3,7 +3,7 @@ package dev.kubebench.catalog.mlperf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kubebench.catalog.spec.Direction;
+import dev.kubebench.core.metric.Direction;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

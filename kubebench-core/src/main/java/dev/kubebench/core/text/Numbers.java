@@ -1,4 +1,4 @@
-package dev.kubebench.report.aggregate;
+package dev.kubebench.core.text;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,6 +1,6 @@
-package dev.kubebench.report.stats;
+package dev.kubebench.core.metric;
 
-import dev.kubebench.catalog.spec.Direction;
+import dev.kubebench.core.metric.Direction;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.kubebench.collector.store;
+package dev.kubebench.core.io;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.kubebench.catalog.spec;
+package dev.kubebench.core.metric;
 
 import java.util.Locale;
 

@@ -1,7 +1,12 @@
-package dev.kubebench.runner;
+package dev.kubebench.core.trial;
 
-/** Why a trial failed, as classified from pod and job status. */
-public enum FailureClass {
+import java.util.Locale;
+
+/**
+ * Why a trial failed, as the backend classified it from pod, job or process status. Written in lower case as the
+ * {@code failure_class} label of result.json.
+ */
+public enum FailureCause {
     NONE(false),
     UNSCHEDULABLE(true),
     IMAGE_PULL(true),
@@ -18,12 +23,17 @@ public enum FailureClass {
 
     private final boolean infrastructure;
 
-    FailureClass(boolean infrastructure) {
+    FailureCause(boolean infrastructure) {
         this.infrastructure = infrastructure;
     }
 
     /** True when the cause is the cluster rather than the workload (exit 4 rather than 5). */
     public boolean infrastructure() {
         return infrastructure;
+    }
+
+    /** The spelling in result.json's {@code failure_class} label: {@code oom_killed}, ... */
+    public String jsonName() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }

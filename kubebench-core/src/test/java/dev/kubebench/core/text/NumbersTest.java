@@ -1,4 +1,4 @@
-package dev.kubebench.report.aggregate;
+package dev.kubebench.core.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -48,13 +48,5 @@ class NumbersTest {
         assertEquals("(no sweep)", Numbers.pointLabel(Map.of()));
         assertEquals("1.5", Numbers.rounded(1.499999, 2));
         assertEquals("–", Numbers.rounded(Double.NaN, 2));
-    }
-
-    @Test
-    void medianOfEvenAndOddCountsIgnoringNaN() {
-        MetricSummary odd = MetricSummary.of(new double[] {3, 1, 2, Double.NaN});
-        assertEquals(new MetricSummary(3, 2, 1, 3), odd);
-        assertEquals(new MetricSummary(4, 2.5, 1, 4), MetricSummary.of(new double[] {4, 1, 3, 2}));
-        assertEquals(MetricSummary.EMPTY, MetricSummary.of(new double[] {Double.NaN}));
     }
 }

@@ -1,4 +1,4 @@
-package dev.kubebench.catalog.error;
+package dev.kubebench.core.error;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,0 +1,85 @@
+package dev.kubebench.core.metric;
+
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Metric names: lower snake_case with the unit last ({@code step_time_p99_ms}, {@code throughput_samples_per_s}).
+ * The standard names (result.json, docs/results.md) are defined here once; which way each improves comes from
+ * {@link MetricDirections}. The CSV reports carry {@link #STANDARD} as fixed columns in this order, so adding a name
+ * there changes the CSV schema (reporters' {@code CsvSchema.VERSION}).
+ */
+public final class MetricNames {
+    public static final String TIME_TO_TRAIN_S = "time_to_train_s";
+    public static final String THROUGHPUT_SAMPLES_PER_S = "throughput_samples_per_s";
+    public static final String STEP_TIME_MEAN_MS = "step_time_mean_ms";
+    public static final String STEP_TIME_P50_MS = "step_time_p50_ms";
+    public static final String STEP_TIME_P90_MS = "step_time_p90_ms";
+    public static final String STEP_TIME_P99_MS = "step_time_p99_ms";
+    public static final String STEP_TIME_P999_MS = "step_time_p999_ms";
+    public static final String STEP_TIME_MAX_MS = "step_time_max_ms";
+    public static final String INIT_TIME_S = "init_time_s";
+    public static final String QUEUE_TIME_S = "queue_time_s";
+    public static final String WALL_TIME_S = "wall_time_s";
+
+    /** Standard metrics, in the fixed order of the CSV columns. */
+    public static final List<String> STANDARD = List.of(
+            TIME_TO_TRAIN_S,
+            THROUGHPUT_SAMPLES_PER_S,
+            STEP_TIME_MEAN_MS,
+            STEP_TIME_P50_MS,
+            STEP_TIME_P90_MS,
+            STEP_TIME_P99_MS,
+            STEP_TIME_P999_MS,
+            STEP_TIME_MAX_MS,
+            INIT_TIME_S,
+            QUEUE_TIME_S,
+            WALL_TIME_S,
+            "scheduling_latency_p50_ms",
+            "scheduling_latency_p90_ms",
+            "scheduling_latency_p99_ms",
+            "scheduling_latency_max_ms",
+            "startup_latency_p50_ms",
+            "startup_latency_p90_ms",
+            "startup_latency_p99_ms",
+            "startup_latency_max_ms");
+
+    /** Step-time percentiles in distribution order, with their display labels ({@link #STEP_TIME_LABELS}). */
+    public static final List<String> STEP_TIME_PERCENTILES = List.of(
+            STEP_TIME_P50_MS, STEP_TIME_P90_MS, STEP_TIME_P99_MS, STEP_TIME_P999_MS, STEP_TIME_MAX_MS);
+    public static final List<String> STEP_TIME_LABELS = List.of("p50", "p90", "p99", "p99.9", "max");
+
+    private static final Pattern UNIT_SUFFIX = Pattern.compile(
+            "(.+?)_(samples_per_s|tokens_per_s|images_per_s|per_s|ms|us|ns|s|percent|pct|bytes|mib|mb|gb|w|j|ratio)$");
+
+    private MetricNames() {
+    }
+
+    /** {@code step_time_ms} + {@code p99} → {@code step_time_p99_ms}; {@code loss} + {@code p99} → {@code loss_p99}. */
+    public static String withStatistic(String name, String statistic) {
+        Matcher m = UNIT_SUFFIX.matcher(name);
+        if (m.matches()) {
+            // the shortest base keeps compound units whole: throughput_samples_per_s → throughput_p50_samples_per_s
+            return m.group(1) + "_" + statistic + "_" + m.group(2);
+        }
+        return name + "_" + statistic;
+    }
+
+    /** The unit a name ends in ({@code ms}, {@code samples_per_s}), or empty when it names none. */
+    public static Optional<String> unit(String name) {
+        Matcher m = UNIT_SUFFIX.matcher(name);
+        return m.matches() ? Optional.of(m.group(2)) : Optional.empty();
+    }
+
+    /** A free-form label (a JMH benchmark name, a unit such as {@code ops/s}) as a metric-name fragment. */
+    public static String sanitize(String s) {
+        String t = s.replace("/", "_per_").replace("%", "percent");
+        t = t.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        t = t.replaceAll("[^a-z0-9]+", "_");
+        return t.replaceAll("^_+|_+$", "");
+    }
+}
