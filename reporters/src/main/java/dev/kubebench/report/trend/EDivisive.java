@@ -133,7 +133,7 @@ public final class EDivisive {
             int to = k + 1 < indexes.size() ? indexes.get(k + 1) : s.length;
             double before = mean(s, from, at);
             double after = mean(s, at, to);
-            double p = (at - from) + (to - at) < 3 ? 1.0 : StudentT.pValue(s, from, at, to);
+            double p = at - from < MIN_SIDE || to - at < MIN_SIDE ? 1.0 : StudentT.pValue(s, from, at, to);
             double change = before == 0 ? Double.NaN : (after / before - 1) * 100;
             out.add(new ChangePoint(at, before, after, change, p));
         }

@@ -3,6 +3,7 @@ package dev.kubebench.report.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -58,26 +59,33 @@ class MannWhitneyTest {
     /**
      * Critical values of U for a two-tailed test at alpha 0.05 with equal sample sizes, from the standard published
      * table (e.g. Siegel &amp; Castellan, Nonparametric Statistics, table J; reproduced in most statistics texts):
-     * reject when U &lt;= the critical value. So 2·P(U &lt;= crit) &lt;= 0.05 &lt; 2·P(U &lt;= crit + 1).
+     * reject when U &lt;= the critical value. So p(crit) &lt;= 0.05 &lt; p(crit + 1) for the exact test.
      */
     @ParameterizedTest
     @CsvSource({"5, 2", "6, 5", "7, 8", "8, 13", "9, 17", "10, 23", "12, 37", "15, 64", "20, 127"})
-    void exactDistributionMatchesPublishedCriticalValues(int n, int critical) {
-        assertTrue(MannWhitney.exactTwoSided(critical, n, n) <= 0.05, "at the critical value");
-        assertTrue(MannWhitney.exactTwoSided(critical + 1, n, n) > 0.05, "one above the critical value");
+    void exactTestMatchesPublishedCriticalValues(int n, int critical) {
+        MannWhitney.Result atCritical = testWithU(n, critical);
+        assertEquals(critical, atCritical.u());
+        assertEquals(MannWhitney.Method.EXACT, atCritical.method());
+        assertTrue(atCritical.pValue() <= 0.05, "at the critical value");
+        assertTrue(testWithU(n, critical + 1).pValue() > 0.05, "one above the critical value");
     }
 
-    @Test
-    void exactDistributionIsAProbabilityDistributionAndSymmetric() {
-        double[] pmf = MannWhitney.exactDistribution(50, 50);
-        double sum = 0;
-        for (double p : pmf) {
-            sum += p;
+    /**
+     * Two samples of n distinct values whose U is {@code u}: y = 0, 2, …, 2(n−1) and each x just below the y value
+     * that leaves k of them smaller, with the k adding up to u.
+     */
+    private static MannWhitney.Result testWithU(int n, int u) {
+        double[] x = new double[n];
+        double[] y = new double[n];
+        int left = u;
+        for (int i = 0; i < n; i++) {
+            y[i] = 2 * i;
+            int below = Math.min(n, left);
+            left -= below;
+            x[i] = 2 * below - 1 + i / (n + 1.0);
         }
-        assertEquals(1.0, sum, 1e-9);
-        for (int u = 0; u < pmf.length; u++) {
-            assertEquals(pmf[u], pmf[pmf.length - 1 - u], 1e-15 + 1e-9 * pmf[u]);
-        }
+        return MannWhitney.test(x, y);
     }
 
     @Test
@@ -86,21 +94,43 @@ class MannWhitneyTest {
         assertEquals(1.0, MannWhitney.test(x, x.clone()).pValue());
     }
 
-    @Test
-    void largeSamplesUseTheNormalApproximationAndAgreeWithExactNearTheLimit() {
-        double[] x = new double[51];
-        double[] y = new double[51];
-        for (int i = 0; i < 51; i++) {
+    /** Interleaved samples 2i and 2i + 7.5 for i &lt; n: no ties, W = 1081 at n = 50 and 1035 at n = 49. */
+    private static MannWhitney.Result interleaved(int n) {
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
             x[i] = 2 * i;
-            y[i] = 2 * i + 7.5;  // interleaved, no ties
+            y[i] = 2 * i + 7.5;
         }
-        MannWhitney.Result normal = MannWhitney.test(x, y);
-        assertEquals(MannWhitney.Method.NORMAL_APPROXIMATION, normal.method());
-        double[] x50 = java.util.Arrays.copyOf(x, 50);
-        double[] y50 = java.util.Arrays.copyOf(y, 50);
-        MannWhitney.Result exact = MannWhitney.test(x50, y50);
-        assertEquals(MannWhitney.Method.EXACT, exact.method());
-        // Same shift, one sample apart in size: the two methods should be close.
-        assertEquals(exact.pValue(), normal.pValue(), 0.05);
+        return MannWhitney.test(x, y);
+    }
+
+    /**
+     * At 50 per side R's {@code wilcox.test(x, y)} (exact = NULL, R 4.2.2) no longer uses the exact distribution: it
+     * prints "Wilcoxon rank sum test with continuity correction", W = 1081, p-value = 0.245394467257475. The exact
+     * p-value, which this class gave before it followed that rule, is 0.246580418463692 ({@code exact = TRUE}).
+     */
+    @Test
+    void fiftyPerSideUsesTheNormalApproximationAsR() {
+        MannWhitney.Result r = interleaved(50);
+        assertEquals(1081.0, r.u());
+        assertEquals(MannWhitney.Method.NORMAL_APPROXIMATION, r.method());
+        assertEquals(0.245394467257475, r.pValue(), 1e-12);
+    }
+
+    /** One below: R's {@code wilcox.test(x, y)} is the exact test, W = 1035, p-value = 0.242240975618722. */
+    @Test
+    void fortyNinePerSideIsStillExact() {
+        MannWhitney.Result r = interleaved(49);
+        assertEquals(1035.0, r.u());
+        assertEquals(MannWhitney.Method.EXACT, r.method());
+        assertEquals(0.242240975618722, r.pValue(), 1e-12);
+    }
+
+    @Test
+    void oneLargeSideIsEnoughForTheNormalApproximation() {
+        double[] x = {1, 3, 5};
+        double[] y = IntStream.range(0, MannWhitney.EXACT_BELOW).mapToDouble(i -> 2 * i).toArray();
+        assertEquals(MannWhitney.Method.NORMAL_APPROXIMATION, MannWhitney.test(x, y).method());
     }
 }
