@@ -56,12 +56,15 @@ public final class SyntheticRun {
             Map<String, Object> point = new LinkedHashMap<>();
             point.put("gpus", g);
             point.put("pool", pool);
-            RunResult r = new RunResult(RunResult.SCHEMA_VERSION, "synthetic", "20261128-000000-abcdef", i, point,
-                    i / (gpus.length * pools.length), "custom", MeasurementKind.TIME_TO_TRAIN,
-                    failed ? TrialState.FAILED : TrialState.SUCCEEDED,
-                    failed ? "worker-0 exited 1: \"CUDA error\", see logs/worker-0.log" : null, !failed, start,
-                    start.plusSeconds(25), m, curve, List.of(), Map.of("gpus", Integer.toString(g), "node_pool", pool),
-                    null, List.of());
+            RunResult r = new RunResult(RunResult.SCHEMA_VERSION,
+                    new RunResult.Identity("synthetic", "20261128-000000-abcdef", i, point,
+                            i / (gpus.length * pools.length), "custom"),
+                    new RunResult.Outcome(MeasurementKind.TIME_TO_TRAIN,
+                            failed ? TrialState.FAILED : TrialState.SUCCEEDED,
+                            failed ? "worker-0 exited 1: \"CUDA error\", see logs/worker-0.log" : null, !failed, start,
+                            start.plusSeconds(25)),
+                    new RunResult.Measurements(m, curve, List.of(), null),
+                    Map.of("gpus", Integer.toString(g), "node_pool", pool), List.of());
             List<TimelineEvent> ev = new ArrayList<>();
             ev.add(new TimelineEvent(start, EventKind.SUBMITTED, null, null, null));
             for (String pod : List.of("master-0", "worker-0", "worker-1")) {

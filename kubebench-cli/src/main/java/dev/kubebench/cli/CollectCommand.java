@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -248,22 +249,25 @@ public final class CollectCommand implements Callable<Integer> {
         }
     }
 
-    private static void csv(PrintWriter out, List<Path> dirs, List<MlperfScore> scores, List<FileRun> files) {
-        out.print("directory,benchmark,org,platform,file,status,valid,minutes,target_reached,"
-                + "throughput_samples_per_s,score_minutes\r\n");
+    /** RFC 4180 with CRLF; a null cell is written empty and unquoted, also as the first cell of a row. */
+    private static void csv(PrintWriter out, List<Path> dirs, List<MlperfScore> scores, List<FileRun> files)
+            throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT;
+        format.printRecord(out, "directory", "benchmark", "org", "platform", "file", "status", "valid", "minutes",
+                "target_reached", "throughput_samples_per_s", "score_minutes");
         for (int i = 0; i < scores.size(); i++) {
             MlperfScore s = scores.get(i);
             for (ScoredRun r : s.runs()) {
-                out.print(String.join(",", csvCell(dirs.get(i).toString()), csvCell(s.benchmark()),
-                        csvCell(s.org()), csvCell(s.platform()), csvCell(r.file()), r.run().outcome().jsonName(),
-                        Boolean.toString(r.valid()), csvNumber(r.minutes()), csvBool(r.run().targetReached()),
-                        csvNumber(r.run().throughputSamplesPerS()), csvNumber(s.scoreMinutes())) + "\r\n");
+                format.printRecord(out, dirs.get(i).toString(), s.benchmark(), s.org(), s.platform(), r.file(),
+                        r.run().outcome().jsonName(), Boolean.toString(r.valid()), csvNumber(r.minutes()),
+                        csvBool(r.run().targetReached()), csvNumber(r.run().throughputSamplesPerS()),
+                        csvNumber(s.scoreMinutes()));
             }
         }
         for (FileRun f : files) {
-            out.print(String.join(",", "", csvCell(f.benchmark), "", "", csvCell(f.file.toString()),
-                    f.run.outcome().jsonName(), Boolean.toString(f.run.valid()), csvNumber(f.run.minutes()),
-                    csvBool(f.run.targetReached()), csvNumber(f.run.throughputSamplesPerS()), "") + "\r\n");
+            format.printRecord(out, null, f.benchmark, null, null, f.file.toString(), f.run.outcome().jsonName(),
+                    Boolean.toString(f.run.valid()), csvNumber(f.run.minutes()), csvBool(f.run.targetReached()),
+                    csvNumber(f.run.throughputSamplesPerS()), null);
         }
     }
 
@@ -273,15 +277,5 @@ public final class CollectCommand implements Callable<Integer> {
 
     private static String csvBool(Boolean b) {
         return b == null ? "" : b.toString();
-    }
-
-    private static String csvCell(String s) {
-        if (s == null) {
-            return "";
-        }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 }

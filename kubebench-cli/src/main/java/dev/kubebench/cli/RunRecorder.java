@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,7 +48,7 @@ final class RunRecorder {
         if (plan.profile() != null) {
             header.append("# profile: ").append(plan.profile()).append('\n');
         }
-        String sha = gitSha(specFile.toAbsolutePath().getParent());
+        String sha = GitSha.of(specFile.toAbsolutePath().getParent());
         if (sha != null) {
             header.append("# git-sha: ").append(sha).append('\n');
         }
@@ -99,26 +98,5 @@ final class RunRecorder {
         s.put("status", worst.jsonName());
         s.put("exit_code", Summaries.exitCode(results, plan.trials().size()));
         return s;
-    }
-
-    private static String gitSha(Path dir) {
-        if (dir == null) {
-            return null;
-        }
-        try {
-            Process p = new ProcessBuilder("git", "-C", dir.toString(), "rev-parse", "HEAD")
-                    .redirectErrorStream(true).start();
-            String outText = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
-            if (!p.waitFor(5, TimeUnit.SECONDS) || p.exitValue() != 0 || !outText.matches("[0-9a-f]{40}")) {
-                p.destroyForcibly();
-                return null;
-            }
-            return outText;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
     }
 }

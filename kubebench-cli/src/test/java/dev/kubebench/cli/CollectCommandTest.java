@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,6 +72,31 @@ class CollectCommandTest {
         assertEquals(0, r.code, r.err);
         assertEquals(6, r.out.split("\r\n").length);
         assertTrue(r.out.startsWith("directory,benchmark,org,platform,file,status,valid,minutes"));
+    }
+
+    @Test
+    void csvBytesForADirectoryAndSingleFiles(@TempDir Path tmp) throws IOException {
+        // A file name that needs quoting: a comma and a quote.
+        Path odd = tmp.resolve("run, \"b\".txt");
+        Files.copy(Path.of(DELL, "result_1.txt"), odd);
+        Result r = run("collect", "-o", "csv", "--benchmark", "resnet", DELL, DELL + "/result_0.txt", odd.toString());
+        assertEquals(0, r.code, r.err);
+        String expected = String.join("\r\n",
+                "directory,benchmark,org,platform,file,status,valid,minutes,target_reached,throughput_samples_per_s,"
+                        + "score_minutes",
+                "DELL,resnet,Dell,1xXE9680x8H100-SXM-80GB,result_0.txt,success,true,13.41105,true,56053.22597028921,"
+                        + "13.46649958773253",
+                "DELL,resnet,Dell,1xXE9680x8H100-SXM-80GB,result_1.txt,aborted,false,14.16915,false,56067.748086377906,"
+                        + "13.46649958773253",
+                "DELL,resnet,Dell,1xXE9680x8H100-SXM-80GB,result_2.txt,success,true,13.408583333333333,true,"
+                        + "56060.10133494146,13.46649958773253",
+                "DELL,resnet,Dell,1xXE9680x8H100-SXM-80GB,result_3.txt,success,true,13.409966666666667,true,"
+                        + "56060.54262320424,13.46649958773253",
+                "DELL,resnet,Dell,1xXE9680x8H100-SXM-80GB,result_4.txt,success,true,13.4077,true,56063.88467473721,"
+                        + "13.46649958773253",
+                ",resnet,,,DELL/result_0.txt,success,true,13.41105,true,56053.22597028921,",
+                ",resnet,,,\"TMP/run, \"\"b\"\".txt\",aborted,false,14.16915,false,56067.748086377906,") + "\r\n";
+        assertEquals(expected, r.out.replace(DELL, "DELL").replace(tmp.toString(), "TMP"));
     }
 
     @Test

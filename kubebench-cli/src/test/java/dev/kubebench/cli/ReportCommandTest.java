@@ -51,14 +51,15 @@ class ReportCommandTest {
             Instant start = t0.plusSeconds(trial * 100L);
             boolean failed = trial == 2;
             rd.createTrial(trial);
-            rd.writeResult(new RunResult(RunResult.SCHEMA_VERSION, benchmark, runId, trial, Map.of("workers", workers),
-                    0, "custom", MeasurementKind.THROUGHPUT, failed ? TrialState.FAILED : TrialState.SUCCEEDED,
-                    failed ? "exit code 3" : null, null, start, start.plusSeconds(60),
-                    Map.of("throughput_samples_per_s", 100.0 * workers, "step_time_p50_ms", 10.0,
-                            "step_time_p99_ms", 12.0),
-                    List.of(new CurvePoint(1000, 1, Double.NaN, 0.5, "accuracy"),
-                            new CurvePoint(2000, 2, Double.NaN, 0.6, "accuracy")),
-                    List.of(), Map.of("backend", "local"), null, List.of()));
+            rd.writeResult(new RunResult(RunResult.SCHEMA_VERSION,
+                    new RunResult.Identity(benchmark, runId, trial, Map.of("workers", workers), 0, "custom"),
+                    new RunResult.Outcome(MeasurementKind.THROUGHPUT, failed ? TrialState.FAILED : TrialState.SUCCEEDED,
+                            failed ? "exit code 3" : null, null, start, start.plusSeconds(60)),
+                    new RunResult.Measurements(Map.of("throughput_samples_per_s", 100.0 * workers,
+                            "step_time_p50_ms", 10.0, "step_time_p99_ms", 12.0),
+                            List.of(new CurvePoint(1000, 1, Double.NaN, 0.5, "accuracy"),
+                                    new CurvePoint(2000, 2, Double.NaN, 0.6, "accuracy")), List.of(), null),
+                    Map.of("backend", "local"), List.of()));
             List<String> events = new ArrayList<>();
             events.add("{\"time\":\"" + start + "\",\"event\":\"submitted\"}");
             events.add("{\"time\":\"" + start.plusSeconds(1) + "\",\"event\":\"pod_started\",\"pod\":\"worker-0\"}");

@@ -70,12 +70,13 @@ public final class Fixtures {
                 labels.put("gpus", Integer.toString(8 * w));
                 labels.put("node_pool", "h100-pool");
                 labels.put("backend", "kubernetes");
-                RunResult r = new RunResult(RunResult.SCHEMA_VERSION, "resnet-sweep", RUN_ID, trial, point, rep,
-                        "mlperf/resnet", MeasurementKind.TIME_TO_TRAIN, status, reason,
-                        status == TrialState.INFRASTRUCTURE ? null : status == TrialState.SUCCEEDED,
-                        start, start.plusSeconds(status == TrialState.INFRASTRUCTURE ? 600 : 900), metrics, curve,
-                        List.of(new ThroughputPoint(60_000, thr)), labels, null,
-                        trial == 1 ? List.of("line 17: undecodable MLLOG") : List.of());
+                RunResult r = new RunResult(RunResult.SCHEMA_VERSION,
+                        new RunResult.Identity("resnet-sweep", RUN_ID, trial, point, rep, "mlperf/resnet"),
+                        new RunResult.Outcome(MeasurementKind.TIME_TO_TRAIN, status, reason,
+                                status == TrialState.INFRASTRUCTURE ? null : status == TrialState.SUCCEEDED,
+                                start, start.plusSeconds(status == TrialState.INFRASTRUCTURE ? 600 : 900)),
+                        new RunResult.Measurements(metrics, curve, List.of(new ThroughputPoint(60_000, thr)), null),
+                        labels, trial == 1 ? List.of("line 17: undecodable MLLOG") : List.of());
                 trials.add(new TrialReport(r, timeline(start, w, status == TrialState.INFRASTRUCTURE)));
                 trial++;
             }
@@ -130,11 +131,14 @@ public final class Fixtures {
         for (int i = 0; i < 2; i++) {
             Instant start = T0.plusSeconds(i * 100L);
             TrialState st = i == 0 ? TrialState.SUCCEEDED : TrialState.FAILED;
-            RunResult r = new RunResult(1, XSS, RUN_ID, i, point, i, "custom/" + XSS, MeasurementKind.THROUGHPUT, st,
-                    st == TrialState.SUCCEEDED ? null : "log said: " + XSS + " | pipe \u0001 control ]]> end",
-                    null, start, start.plusSeconds(60), metrics,
-                    List.of(new CurvePoint(1000, 1, Double.NaN, 0.5, XSS), new CurvePoint(2000, 2, Double.NaN, 0.7, XSS)),
-                    List.of(), labels, null, List.of(XSS));
+            RunResult r = new RunResult(1,
+                    new RunResult.Identity(XSS, RUN_ID, i, point, i, "custom/" + XSS),
+                    new RunResult.Outcome(MeasurementKind.THROUGHPUT, st,
+                            st == TrialState.SUCCEEDED ? null : "log said: " + XSS + " | pipe \u0001 control ]]> end",
+                            null, start, start.plusSeconds(60)),
+                    new RunResult.Measurements(metrics, List.of(new CurvePoint(1000, 1, Double.NaN, 0.5, XSS),
+                            new CurvePoint(2000, 2, Double.NaN, 0.7, XSS)), List.of(), null),
+                    labels, List.of(XSS));
             List<TimelineEvent> ev = List.of(
                     new TimelineEvent(start, EventKind.SUBMITTED, null, null, XSS),
                     new TimelineEvent(start.plusSeconds(1), EventKind.POD_SCHEDULED, "pod-" + XSS, null, null),
@@ -171,10 +175,12 @@ public final class Fixtures {
             }
             Map<String, Object> point = new LinkedHashMap<>();
             point.put("gpus", g);
-            RunResult r = new RunResult(1, "large", RUN_ID, i, point, i / gpus.length, "custom",
-                    MeasurementKind.THROUGHPUT, failed ? TrialState.FAILED : TrialState.SUCCEEDED,
-                    failed ? "exit code 1" : null, null, start, start.plusSeconds(9), metrics, curve, List.of(),
-                    Map.of("gpus", Integer.toString(g)), null, List.of());
+            RunResult r = new RunResult(1,
+                    new RunResult.Identity("large", RUN_ID, i, point, i / gpus.length, "custom"),
+                    new RunResult.Outcome(MeasurementKind.THROUGHPUT, failed ? TrialState.FAILED : TrialState.SUCCEEDED,
+                            failed ? "exit code 1" : null, null, start, start.plusSeconds(9)),
+                    new RunResult.Measurements(metrics, curve, List.of(), null),
+                    Map.of("gpus", Integer.toString(g)), List.of());
             trials.add(new TrialReport(r, timeline(start, 2, false)));
         }
         return new RunReport("large", RUN_ID, "kind: Benchmark\n", trials, List.of());
@@ -187,10 +193,10 @@ public final class Fixtures {
         List<TrialReport> trials = new ArrayList<>(sweep.trials());
         for (TrialReport t : hostile.trials()) {
             RunResult r = t.result();
-            trials.add(new TrialReport(new RunResult(r.schemaVersion(), r.benchmark(), r.runId(), 100 + r.trial(),
-                    r.point(), r.repetition(), r.workload(), r.measurement(), r.status(), r.failureReason(),
-                    r.targetReached(), r.startedAt(), r.finishedAt(), r.metrics(), r.accuracyCurve(),
-                    r.throughputSeries(), r.labels(), r.stepTimeHistogram(), r.warnings()), t.events()));
+            RunResult.Identity renumbered = new RunResult.Identity(r.benchmark(), r.runId(), 100 + r.trial(),
+                    r.point(), r.repetition(), r.workload());
+            trials.add(new TrialReport(new RunResult(r.schemaVersion(), renumbered, r.outcome(), r.measurements(),
+                    r.labels(), r.warnings()), t.events()));
         }
         return new RunReport(hostile.benchmark(), RUN_ID, hostile.specYaml(), trials, hostile.gates());
     }

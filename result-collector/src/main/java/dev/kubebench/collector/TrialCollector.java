@@ -130,11 +130,15 @@ public final class TrialCollector {
             status = TrialState.SUCCEEDED;
             reason = null;
         }
-        return new RunResult(RunResult.SCHEMA_VERSION, benchmark, runId, trial.index(), trial.point(),
-                trial.repetition(), spec.workload().id(), kind, status, reason, reached, end.startedAt(),
-                end.finishedAt(), metrics, mllog == null ? List.of() : mllog.accuracyCurve(),
-                mllog == null ? List.of() : mllog.throughputSeries(), labels,
-                mllog == null || mllog.stepTimes() == null ? null : mllog.stepTimes().encodedHistogram(), warnings);
+        RunResult.Identity identity = new RunResult.Identity(benchmark, runId, trial.index(), trial.point(),
+                trial.repetition(), spec.workload().id());
+        RunResult.Outcome outcome = new RunResult.Outcome(kind, status, reason, reached, end.startedAt(),
+                end.finishedAt());
+        RunResult.Measurements measured = mllog == null
+                ? new RunResult.Measurements(metrics, List.of(), List.of(), null)
+                : new RunResult.Measurements(metrics, mllog.accuracyCurve(), mllog.throughputSeries(),
+                        mllog.stepTimes() == null ? null : mllog.stepTimes().encodedHistogram());
+        return new RunResult(RunResult.SCHEMA_VERSION, identity, outcome, measured, labels, warnings);
     }
 
     private static List<Path> logs(Path dir, List<String> warnings) {

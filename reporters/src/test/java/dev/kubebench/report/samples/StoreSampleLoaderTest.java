@@ -27,11 +27,14 @@ class StoreSampleLoaderTest {
                            Instant started) {
         Map<String, Object> point = new LinkedHashMap<>();
         point.put("gpus", gpus);
-        return new RunResult(RunResult.SCHEMA_VERSION, "bert", runId, trial, point, 0, "mlperf/bert",
-                MeasurementKind.TIME_TO_TRAIN, status, status == TrialState.SUCCEEDED ? null : "job failed",
-                status == TrialState.SUCCEEDED, started, started.plusSeconds(100),
-                Map.of("time_to_train_s", ttt, "throughput_samples_per_s", x), null, null,
-                Map.of("pool", "h100", "replicas", "1", "gpus_per_replica", Integer.toString(gpus)), null, null);
+        return new RunResult(RunResult.SCHEMA_VERSION,
+                new RunResult.Identity("bert", runId, trial, point, 0, "mlperf/bert"),
+                new RunResult.Outcome(MeasurementKind.TIME_TO_TRAIN, status,
+                        status == TrialState.SUCCEEDED ? null : "job failed", status == TrialState.SUCCEEDED, started,
+                        started.plusSeconds(100)),
+                new RunResult.Measurements(Map.of("time_to_train_s", ttt, "throughput_samples_per_s", x), null, null,
+                        null),
+                Map.of("pool", "h100", "replicas", "1", "gpus_per_replica", Integer.toString(gpus)), null);
     }
 
     static Path run(Path results, String runId, Instant started, RunResult... trials) throws Exception {

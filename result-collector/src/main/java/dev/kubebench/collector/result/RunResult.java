@@ -10,72 +10,164 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The result of one trial: the content of {@code trials/<n>/result.json} (schema in docs/results.md).
+ * The result of one trial: the content of {@code trials/<n>/result.json} (schema in docs/results.md). The file is
+ * flat; the record groups its fields into which trial it is, how it ended and what it measured, and keeps an accessor
+ * for every field ({@link #status()}, {@link #metrics()}, {@link #metric(String)}...).
  *
  * <p>Metric names carry their unit: {@code time_to_train_s}, {@code throughput_samples_per_s},
  * {@code step_time_p50_ms}, {@code init_time_s}, {@code scheduling_latency_p50_ms}...
  *
- * @param schemaVersion  {@link #SCHEMA_VERSION}
- * @param benchmark      benchmark name
- * @param runId          run id ({@code yyyyMMdd-HHmmss-<6 hex>})
- * @param trial          trial index
- * @param point          sweep point values
- * @param repetition     repetition index
- * @param workload       workload id
- * @param measurement    what success is judged on
- * @param status         how the trial ended; always present
- * @param failureReason  why it failed, null on success; always present when status is not succeeded
- * @param targetReached  for time-to-train trials whether the quality target was reached; null for throughput trials
- * @param startedAt      when the trial started (submission), may be null if it never started
- * @param finishedAt     when the trial ended
- * @param metrics        metric name → value, in a stable order
- * @param accuracyCurve  evaluations in time order
- * @param throughputSeries per block/epoch throughput in time order
- * @param labels         context for reports: node pool, gpus, replicas, backend...
- * @param stepTimeHistogram the step-time HdrHistogram in its compressed base64 form, or null
- * @param warnings       non-fatal problems (noise lines, undecodable lines, missing events)
+ * @param schemaVersion {@link #SCHEMA_VERSION}
+ * @param identity      which trial of which run
+ * @param outcome       how the trial ended
+ * @param measurements  what the trial measured
+ * @param labels        context for reports: node pool, gpus, replicas, backend...
+ * @param warnings      non-fatal problems (noise lines, undecodable lines, missing events)
  */
 public record RunResult(
         int schemaVersion,
-        String benchmark,
-        String runId,
-        int trial,
-        Map<String, Object> point,
-        int repetition,
-        String workload,
-        MeasurementKind measurement,
-        TrialState status,
-        String failureReason,
-        Boolean targetReached,
-        Instant startedAt,
-        Instant finishedAt,
-        Map<String, Double> metrics,
-        List<CurvePoint> accuracyCurve,
-        List<ThroughputPoint> throughputSeries,
+        Identity identity,
+        Outcome outcome,
+        Measurements measurements,
         Map<String, String> labels,
-        String stepTimeHistogram,
         List<String> warnings) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public RunResult {
-        Objects.requireNonNull(benchmark, "benchmark");
-        Objects.requireNonNull(measurement, "measurement");
-        Objects.requireNonNull(status, "status");
-        if (status != TrialState.SUCCEEDED && (failureReason == null || failureReason.isBlank())) {
-            throw new IllegalArgumentException("a " + status.jsonName() + " trial needs a failure reason");
-        }
-        point = Collections.unmodifiableMap(new LinkedHashMap<>(point == null ? Map.of() : point));
-        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics == null ? Map.of() : metrics));
-        accuracyCurve = List.copyOf(accuracyCurve == null ? List.of() : accuracyCurve);
-        throughputSeries = List.copyOf(throughputSeries == null ? List.of() : throughputSeries);
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(outcome, "outcome");
+        measurements = measurements == null ? Measurements.NONE : measurements;
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels == null ? Map.of() : labels));
         warnings = List.copyOf(warnings == null ? List.of() : warnings);
     }
 
+    /**
+     * Which trial a result belongs to.
+     *
+     * @param benchmark  benchmark name
+     * @param runId      run id ({@code yyyyMMdd-HHmmss-<6 hex>})
+     * @param trial      trial index
+     * @param point      sweep point values
+     * @param repetition repetition index
+     * @param workload   workload id
+     */
+    public record Identity(String benchmark, String runId, int trial, Map<String, Object> point, int repetition,
+                           String workload) {
+        public Identity {
+            Objects.requireNonNull(benchmark, "benchmark");
+            point = Collections.unmodifiableMap(new LinkedHashMap<>(point == null ? Map.of() : point));
+        }
+    }
+
+    /**
+     * How a trial ended.
+     *
+     * @param measurement   what success is judged on
+     * @param status        how the trial ended; always present
+     * @param failureReason why it failed, null on success; always present when status is not succeeded
+     * @param targetReached for time-to-train trials whether the quality target was reached; null for throughput trials
+     * @param startedAt     when the trial started (submission), may be null if it never started
+     * @param finishedAt    when the trial ended
+     */
+    public record Outcome(MeasurementKind measurement, TrialState status, String failureReason, Boolean targetReached,
+                          Instant startedAt, Instant finishedAt) {
+        public Outcome {
+            Objects.requireNonNull(measurement, "measurement");
+            Objects.requireNonNull(status, "status");
+            if (status != TrialState.SUCCEEDED && (failureReason == null || failureReason.isBlank())) {
+                throw new IllegalArgumentException("a " + status.jsonName() + " trial needs a failure reason");
+            }
+        }
+    }
+
+    /**
+     * What a trial measured.
+     *
+     * @param metrics           metric name → value, in a stable order
+     * @param accuracyCurve     evaluations in time order
+     * @param throughputSeries  per block/epoch throughput in time order
+     * @param stepTimeHistogram the step-time HdrHistogram in its compressed base64 form, or null
+     */
+    public record Measurements(Map<String, Double> metrics, List<CurvePoint> accuracyCurve,
+                               List<ThroughputPoint> throughputSeries, String stepTimeHistogram) {
+        /** Nothing measured. */
+        public static final Measurements NONE = new Measurements(Map.of(), List.of(), List.of(), null);
+
+        public Measurements {
+            metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics == null ? Map.of() : metrics));
+            accuracyCurve = List.copyOf(accuracyCurve == null ? List.of() : accuracyCurve);
+            throughputSeries = List.copyOf(throughputSeries == null ? List.of() : throughputSeries);
+        }
+    }
+
+    public String benchmark() {
+        return identity.benchmark();
+    }
+
+    public String runId() {
+        return identity.runId();
+    }
+
+    public int trial() {
+        return identity.trial();
+    }
+
+    public Map<String, Object> point() {
+        return identity.point();
+    }
+
+    public int repetition() {
+        return identity.repetition();
+    }
+
+    public String workload() {
+        return identity.workload();
+    }
+
+    public MeasurementKind measurement() {
+        return outcome.measurement();
+    }
+
+    public TrialState status() {
+        return outcome.status();
+    }
+
+    public String failureReason() {
+        return outcome.failureReason();
+    }
+
+    public Boolean targetReached() {
+        return outcome.targetReached();
+    }
+
+    public Instant startedAt() {
+        return outcome.startedAt();
+    }
+
+    public Instant finishedAt() {
+        return outcome.finishedAt();
+    }
+
+    public Map<String, Double> metrics() {
+        return measurements.metrics();
+    }
+
+    public List<CurvePoint> accuracyCurve() {
+        return measurements.accuracyCurve();
+    }
+
+    public List<ThroughputPoint> throughputSeries() {
+        return measurements.throughputSeries();
+    }
+
+    public String stepTimeHistogram() {
+        return measurements.stepTimeHistogram();
+    }
+
     /** A metric value, or NaN when absent. */
     public double metric(String name) {
-        Double v = metrics.get(name);
+        Double v = metrics().get(name);
         return v == null ? Double.NaN : v;
     }
 }

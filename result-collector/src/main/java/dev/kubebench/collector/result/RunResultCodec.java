@@ -147,13 +147,16 @@ public final class RunResultCodec {
                 warnings.add(w.asString());
             }
             JsonNode tr = n.get("target_reached");
-            return new RunResult(version, required(n, "benchmark", source).asString(), text(n, "run_id"),
-                    n.path("trial").asInt(0), point, n.path("repetition").asInt(0), text(n, "workload"),
+            RunResult.Identity identity = new RunResult.Identity(required(n, "benchmark", source).asString(),
+                    text(n, "run_id"), n.path("trial").asInt(0), point, n.path("repetition").asInt(0),
+                    text(n, "workload"));
+            RunResult.Outcome outcome = new RunResult.Outcome(
                     MeasurementKind.valueOf(required(n, "measurement", source).asString().toUpperCase(Locale.ROOT)),
                     TrialState.valueOf(required(n, "status", source).asString().toUpperCase(Locale.ROOT)),
                     text(n, "failure_reason"), tr == null || tr.isNull() ? null : tr.asBoolean(),
-                    instant(n, "started_at"), instant(n, "finished_at"), metrics, curve, series, labels,
-                    text(n, "step_time_histogram"), warnings);
+                    instant(n, "started_at"), instant(n, "finished_at"));
+            return new RunResult(version, identity, outcome, new RunResult.Measurements(metrics, curve, series,
+                    text(n, "step_time_histogram")), labels, warnings);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw invalid(source, "", e.getMessage());
         }

@@ -27,13 +27,15 @@ class RunResultCodecTest {
         metrics.put("time_to_train_s", 804.592);
         metrics.put("throughput_samples_per_s", 55974.25);
         metrics.put("step_time_p50_ms", Double.NaN);
-        return new RunResult(RunResult.SCHEMA_VERSION, "mlperf-resnet", "20261128-201500-a1b2c3", 3, point, 1,
-                "mlperf/resnet", MeasurementKind.TIME_TO_TRAIN, TrialState.FAILED, "quality target not reached",
-                false, Instant.parse("2026-11-28T20:15:00Z"), Instant.parse("2026-11-28T20:29:00Z"), metrics,
-                List.of(new CurvePoint(69959, 3, Double.NaN, 0.32556, null),
-                        new CurvePoint(Double.NaN, Double.NaN, 1536, 0.9, "FID")),
-                List.of(new ThroughputPoint(23740, 55574.35)), Map.of("backend", "local"), null,
-                List.of("12 noise lines"));
+        return new RunResult(RunResult.SCHEMA_VERSION,
+                new RunResult.Identity("mlperf-resnet", "20261128-201500-a1b2c3", 3, point, 1, "mlperf/resnet"),
+                new RunResult.Outcome(MeasurementKind.TIME_TO_TRAIN, TrialState.FAILED, "quality target not reached",
+                        false, Instant.parse("2026-11-28T20:15:00Z"), Instant.parse("2026-11-28T20:29:00Z")),
+                new RunResult.Measurements(metrics,
+                        List.of(new CurvePoint(69959, 3, Double.NaN, 0.32556, null),
+                                new CurvePoint(Double.NaN, Double.NaN, 1536, 0.9, "FID")),
+                        List.of(new ThroughputPoint(23740, 55574.35)), null),
+                Map.of("backend", "local"), List.of("12 noise lines"));
     }
 
     @Test

@@ -27,9 +27,11 @@ class ResultsStoreTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T20:15:07Z"), ZoneOffset.UTC);
 
     static RunResult result(String runId, int trial, TrialState status) {
-        return new RunResult(RunResult.SCHEMA_VERSION, "bench", runId, trial, null, 0, "custom",
-                MeasurementKind.THROUGHPUT, status, status == TrialState.SUCCEEDED ? null : "job failed", null,
-                null, null, null, null, null, null, null, null);
+        return new RunResult(RunResult.SCHEMA_VERSION,
+                new RunResult.Identity("bench", runId, trial, null, 0, "custom"),
+                new RunResult.Outcome(MeasurementKind.THROUGHPUT, status,
+                        status == TrialState.SUCCEEDED ? null : "job failed", null, null, null),
+                RunResult.Measurements.NONE, null, null);
     }
 
     @Test

@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
 final class JobBinder {
     static final String MPI_V2BETA1 = "kubeflow.org/v2beta1";
     static final String DEFAULT_RUNTIME = "torch-distributed";
-    static final List<String> FIELDS = List.of("kind", "apiVersion", "image", "command", "args", "env", "replicas",
-            "resources", "files", "manifest", "restartPolicy", "runtime", "numProcPerNode", "slotsPerWorker");
     /** Fields a bring-your-own manifest already defines. */
     static final List<String> MANIFEST_EXCLUSIVE = List.of("image", "command", "args", "replicas", "resources",
             "restartPolicy", "runtime", "numProcPerNode", "slotsPerWorker");
@@ -48,7 +46,7 @@ final class JobBinder {
             spec.missing("job");
             return null;
         }
-        Fields job = Fields.of(n, "spec.job", problems, spec.marks(), FIELDS);
+        Fields job = Fields.of(n, "spec.job", problems, spec.marks(), SpecFields.JOB);
         Path manifest = manifestPath(job);
         // A recorded run's manifest may be gone; then only what the spec itself says is known.
         ManifestInfo info = manifest == null || !Files.isRegularFile(manifest) ? null
@@ -89,7 +87,7 @@ final class JobBinder {
         }
         Map<String, Integer> replicas = info != null ? info.replicas()
                 : manifest != null ? Map.of() : replicas(job, kind);
-        Resources resources = resources(job.object("resources", List.of("gpu", "cpu", "memory")));
+        Resources resources = resources(job.object("resources", SpecFields.RESOURCES));
         Map<String, Path> files = files(job);
         String restartPolicy = job.string("restartPolicy");
         String runtime = job.string("runtime");

@@ -48,7 +48,7 @@ final class Overrides {
                     + "'; use dot-separated fields, [N] for list items and \"...\" around keys with dots");
             return null;
         }
-        if (!SpecBinder.ROOT_FIELDS.contains((String) path.get(0))) {
+        if (!SpecFields.ROOT.contains((String) path.get(0))) {
             path.add(0, "spec");
         }
         if (path.size() > 1 && "profiles".equals(path.get(1)) && "spec".equals(path.get(0))) {

@@ -32,9 +32,6 @@ import java.util.regex.PatternSyntaxException;
  * checking field names, types, ranges and enum values. Cross-field and operator rules are {@link SpecValidator}'s.
  */
 final class SpecBinder {
-    static final List<String> ROOT_FIELDS = List.of("apiVersion", "kind", "metadata", "spec");
-    static final List<String> SPEC_FIELDS = List.of("workload", "job", "nodePool", "scheduling", "data", "parameters",
-            "sweep", "repetitions", "timeout", "collect", "gates", "local", "profiles");
     static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
     /** Upper bound for repetitions and for sweep sizes, so a typo cannot plan a million trials. */
     static final int MAX_TRIALS = 10_000;
@@ -58,7 +55,7 @@ final class SpecBinder {
 
     /** Binds the tree; null when a required part is missing or invalid (the problem is recorded). */
     Benchmark bind(Node root, Map<String, Object> parameters, Sweep sweep) {
-        Fields top = Fields.of(root, "", problems, marks, ROOT_FIELDS);
+        Fields top = Fields.of(root, "", problems, marks, SpecFields.ROOT);
         String apiVersion = top.requiredString("apiVersion");
         if (apiVersion != null && !Benchmark.API_VERSION.equals(apiVersion)) {
             top.problem("apiVersion", "unsupported apiVersion '" + apiVersion + "'; expected '"
@@ -74,20 +71,18 @@ final class SpecBinder {
             top.missing("spec");
             return null;
         }
-        Fields spec = Fields.of(specNode, "spec", problems, marks, SPEC_FIELDS);
+        Fields spec = Fields.of(specNode, "spec", problems, marks, SpecFields.SPEC);
         Workload workload = workload(spec);
         JobSpec job = new JobBinder(specDir, requireFiles, spec, problems).bind();
-        NodePool nodePool = nodePool(spec.object("nodePool",
-                List.of("name", "nodeSelector", "tolerations", "affinity", "gpuResource", "gpusPerNode")));
-        Scheduling scheduling = scheduling(spec.object("scheduling",
-                List.of("queue", "priorityClass", "gang", "minAvailable", "schedulerName")));
+        NodePool nodePool = nodePool(spec.object("nodePool", SpecFields.NODE_POOL));
+        Scheduling scheduling = scheduling(spec.object("scheduling", SpecFields.SCHEDULING));
         List<DataVolume> data = data(spec);
         Integer reps = spec.integer("repetitions", 1, MAX_TRIALS);
         int repetitions = reps != null ? reps : 1;
         Duration timeout = timeout(spec);
         List<CollectSpec> collect = collect(spec);
         List<Gate> gates = gates(spec);
-        LocalSpec local = local(spec.object("local", List.of("command", "env")));
+        LocalSpec local = local(spec.object("local", SpecFields.LOCAL));
         if (metadata == null || workload == null || job == null) {
             return null;
         }
@@ -103,7 +98,7 @@ final class SpecBinder {
             top.missing("metadata");
             return null;
         }
-        Fields m = Fields.of(n, "metadata", problems, marks, List.of("name", "labels"));
+        Fields m = Fields.of(n, "metadata", problems, marks, SpecFields.METADATA);
         String name = m.requiredString("name");
         Map<String, String> labels = m.stringMap("labels");
         if (labels != null) {
@@ -139,7 +134,7 @@ final class SpecBinder {
             }
             return new Workload(b.id(), true, b.targets());
         }
-        Fields w = Fields.of(n, "spec.workload", problems, marks, List.of("name", "metric", "target", "direction"));
+        Fields w = Fields.of(n, "spec.workload", problems, marks, SpecFields.CUSTOM_WORKLOAD);
         String name = w.requiredString("name");
         String metric = w.string("metric");
         Double target = w.number("target");
@@ -192,13 +187,13 @@ final class SpecBinder {
         List<Node> items = p.items("tolerations");
         for (int i = 0; i < items.size(); i++) {
             Toleration t = toleration(Fields.of(items.get(i), "spec.nodePool.tolerations[" + i + "]", problems,
-                    marks, List.of("key", "operator", "value", "effect", "tolerationSeconds")));
+                    marks, SpecFields.TOLERATION));
             if (t != null) {
                 tolerations.add(t);
             }
         }
         Map<String, Object> affinity = null;
-        Fields aff = p.object("affinity", List.of("nodeAffinity", "podAffinity", "podAntiAffinity"));
+        Fields aff = p.object("affinity", SpecFields.AFFINITY);
         if (aff != null) {
             @SuppressWarnings("unchecked") // Node.MapNode.toPlain always returns Map<String, Object>
             Map<String, Object> plain = (Map<String, Object>) aff.map().toPlain();
@@ -261,8 +256,7 @@ final class SpecBinder {
         List<DataVolume> out = new ArrayList<>();
         List<Node> items = spec.items("data");
         for (int i = 0; i < items.size(); i++) {
-            Fields d = Fields.of(items.get(i), "spec.data[" + i + "]", problems, marks,
-                    List.of("name", "claim", "mountPath", "readOnly"));
+            Fields d = Fields.of(items.get(i), "spec.data[" + i + "]", problems, marks, SpecFields.DATA_VOLUME);
             String name = d.requiredString("name");
             if (name != null && !Names.isDns1123Label(name)) {
                 d.problem("name", "'" + name + "' is not a valid volume name (DNS-1123 label: at most 63 lowercase"
@@ -307,7 +301,7 @@ final class SpecBinder {
     private List<CollectSpec> collect(Fields spec) {
         List<CollectSpec> out = new ArrayList<>();
         List<Node> items = spec.items("collect");
-        List<String> kinds = List.of("mllog", "jmh", "extract", "prometheus");
+        List<String> kinds = SpecFields.COLLECT_KINDS;
         for (int i = 0; i < items.size(); i++) {
             String where = "spec.collect[" + i + "]";
             Node item = items.get(i);
@@ -321,18 +315,18 @@ final class SpecBinder {
             Node b = body == null ? new Node.MapNode(c.markOf(kind), List.of()) : body;
             switch (kind) {
                 case "mllog":
-                    Fields.of(b, c.child(kind), problems, marks, List.of());
+                    Fields.of(b, c.child(kind), problems, marks, SpecFields.MLLOG);
                     out.add(new CollectSpec.Mllog());
                     break;
                 case "jmh":
-                    Fields j = Fields.of(b, c.child(kind), problems, marks, List.of("file"));
+                    Fields j = Fields.of(b, c.child(kind), problems, marks, SpecFields.JMH);
                     out.add(new CollectSpec.Jmh(j.string("file")));
                     break;
                 case "extract":
                     out.add(extract(b, c.child(kind)));
                     break;
                 case "prometheus":
-                    Fields p = Fields.of(b, c.child(kind), problems, marks, List.of("url", "queries"));
+                    Fields p = Fields.of(b, c.child(kind), problems, marks, SpecFields.PROMETHEUS);
                     String url = p.requiredString("url");
                     if (url != null && !url.matches("https?://.+")) {
                         p.problem("url", "expected an http:// or https:// URL, got '" + url + "'");
@@ -361,8 +355,7 @@ final class SpecBinder {
         }
         List<CollectSpec.MetricRule> out = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
-            Fields r = Fields.of(rules.get(i), path + "[" + i + "]", problems, marks,
-                    List.of("name", "regex", "jsonPath", "unit", "aggregate"));
+            Fields r = Fields.of(rules.get(i), path + "[" + i + "]", problems, marks, SpecFields.METRIC_RULE);
             String name = r.requiredString("name");
             String regex = r.string("regex");
             String jsonPath = r.string("jsonPath");
@@ -398,8 +391,7 @@ final class SpecBinder {
         List<Gate> out = new ArrayList<>();
         List<Node> items = spec.items("gates");
         for (int i = 0; i < items.size(); i++) {
-            Fields g = Fields.of(items.get(i), "spec.gates[" + i + "]", problems, marks,
-                    List.of("metric", "direction", "maxRegression"));
+            Fields g = Fields.of(items.get(i), "spec.gates[" + i + "]", problems, marks, SpecFields.GATE);
             String metric = g.requiredString("metric");
             Direction direction = direction(g, "direction");
             Double percent = percent(g, "maxRegression");

@@ -23,7 +23,7 @@ final class Sweeps {
         if (node == null) {
             return s;
         }
-        Fields f = Fields.of(node, "spec.sweep", problems, marks, List.of("matrix", "zip"));
+        Fields f = Fields.of(node, "spec.sweep", problems, marks, SpecFields.SWEEP);
         s.readLists(f, "matrix", s.matrix, problems);
         s.readLists(f, "zip", s.zip, problems);
         int zipLength = -1;
