@@ -60,10 +60,7 @@ final class TrialWatch implements AutoCloseable {
     private SharedIndexInformer<GenericKubernetesResource> jobInformer;
     private SharedIndexInformer<Pod> podInformer;
 
-    /**
-     * @param startedAt          when the trial started, for its outcome
-     * @param unschedulableGrace how long a pod may stay unschedulable before the trial fails
-     */
+    /** {@code startedAt} is the trial's start, for its outcome; a pod unschedulable for the grace fails the trial. */
     TrialWatch(KubernetesClient client, JobType type, String jobName, Timeline timeline, ProgressListener progress,
                Clock clock, Instant startedAt, Duration unschedulableGrace, ReplicaLogs logs) {
         this.client = client;
