@@ -1,7 +1,7 @@
 package dev.kubebench.cli;
 
 import dev.kubebench.runner.ProgressListener;
-import dev.kubebench.runner.progress.StatusLine;
+import dev.kubebench.cli.progress.StatusLine;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.LocalTime;

@@ -1,13 +1,10 @@
 package dev.kubebench.runner;
 
-import dev.kubebench.core.trial.TrialState;
-import dev.kubebench.core.trial.FailureCause;
-
-import dev.kubebench.core.trial.TrialOutcome;
-
-import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.catalog.plan.BenchmarkPlan;
 import dev.kubebench.catalog.plan.Trial;
+import dev.kubebench.core.error.KubebenchException;
+import dev.kubebench.core.trial.TrialOutcome;
+import dev.kubebench.core.trial.TrialState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,22 +17,27 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * The trial loop shared by every {@link Backend}: runs a plan's trials in plan order, by default one at a time, hands
  * each outcome to a {@link TrialCompletion} and continues after failed, timed-out or infrastructure-failed trials.
  *
- * <p>With a parallelism of N &gt; 1, N worker threads take the trials in plan order, so up to N trials run at once;
- * the completion callback is still called once per trial and never concurrently (in completion order, so callers
- * need no locking), and {@link #run} returns the outcomes in plan order. The backend must allow concurrent
- * {@link Backend#runTrial} calls.
+ * <p>The trials run on a fixed pool of N worker threads (an {@link ExecutorService}; N is the parallelism, 1 by
+ * default) that takes them in plan order, so up to N trials run at once; the completion callback is still called once
+ * per trial and never concurrently (in completion order, so callers need no locking), and {@link #run} returns the
+ * outcomes in plan order. With N &gt; 1 the backend must allow concurrent {@link Backend#runTrial} calls.
  *
- * <p>Cancellation ({@link #cancel()}, or SIGTERM/Ctrl-C through {@link #installShutdownHook}) interrupts each
- * thread only while it is inside {@link Backend#runTrial}; the backend then stops what it started and throws, every
- * running trial completes as {@code INTERRUPTED}, and no further trial starts. The completion callback itself is never
- * interrupted, so results being written are not cut off. Not reusable: one executor runs one plan.
+ * <p>Cancellation ({@link #cancel()}; the CLI calls it on Ctrl-C or SIGTERM) interrupts each worker only while it is
+ * inside {@link Backend#runTrial}; the backend then stops what it started and throws, every running trial completes
+ * as {@code INTERRUPTED}, and no further trial starts. The completion callback itself is never interrupted, so
+ * results being written are not cut off. Not reusable: one executor runs one plan.
  */
 public final class RunExecutor {
     private final Backend backend;
@@ -50,15 +52,13 @@ public final class RunExecutor {
     private final Object lock = new Object();
     /** Serializes the completion callback across worker threads. */
     private final Object completionLock = new Object();
-    private Thread runner;
     /** Threads currently inside {@link Backend#runTrial}: the only ones a cancel interrupts. */
     private final Set<Thread> inTrial = new HashSet<>();
+    private boolean started;
     private boolean cancelled;
-    /** No further trial starts: set by a cancel, or when a worker failed unexpectedly. */
+    /** No further trial starts: set by a cancel, or when a trial failed unexpectedly. */
     private boolean stopping;
-    private int nextTrial;
     private boolean finished;
-    private Thread hook;
 
     /**
      * @param backend    where trials run
@@ -77,7 +77,7 @@ public final class RunExecutor {
 
     /**
      * As {@link #RunExecutor(Backend, String, Function, Function, TrialCompletion, Clock, boolean)}, running up to
-     * {@code parallelism} trials at once; {@code trialDirs} and {@code progress} are then called from worker threads.
+     * {@code parallelism} trials at once; {@code trialDirs} and {@code progress} are called from worker threads.
      *
      * @param parallelism how many trials may run at once, at least 1
      */
@@ -106,89 +106,88 @@ public final class RunExecutor {
      */
     public List<TrialOutcome> run(BenchmarkPlan plan) {
         synchronized (lock) {
-            if (runner != null) {
+            if (started) {
                 throw new IllegalStateException("a RunExecutor runs one plan");
             }
-            runner = Thread.currentThread();
+            started = true;
         }
         List<Trial> trials = plan.trials();
-        TrialOutcome[] outcomes = new TrialOutcome[trials.size()];
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, trials.size())),
+                workerThreads());
         try {
-            if (parallelism == 1) {
-                work(trials, outcomes);
-            } else {
-                runWorkers(trials, outcomes);
+            List<Future<TrialOutcome>> futures = new ArrayList<>();
+            for (Trial trial : trials) {
+                futures.add(workers.submit(() -> runUnlessStopping(trial)));
             }
+            return outcomes(futures);
         } finally {
+            workers.shutdown();
             synchronized (lock) {
                 finished = true;
                 lock.notifyAll();
             }
-            removeShutdownHook();
         }
+    }
+
+    private static ThreadFactory workerThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> new Thread(task, "kubebench-trial-" + count.incrementAndGet());
+    }
+
+    /**
+     * Waits for every trial, in plan order; the outcomes of trials that started. Rethrows the first unexpected error
+     * once every trial has ended.
+     */
+    private List<TrialOutcome> outcomes(List<Future<TrialOutcome>> futures) {
         List<TrialOutcome> out = new ArrayList<>();
-        for (TrialOutcome outcome : outcomes) {
-            if (outcome != null) {
-                out.add(outcome);
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    /** Takes trials in plan order until none is left or the run stops. */
-    private void work(List<Trial> trials, TrialOutcome[] outcomes) {
-        while (true) {
-            int position;
-            synchronized (lock) {
-                if (stopping || nextTrial >= trials.size()) {
-                    return;
-                }
-                position = nextTrial++;
-            }
-            outcomes[position] = runOne(trials.get(position));
-        }
-    }
-
-    private void runWorkers(List<Trial> trials, TrialOutcome[] outcomes) {
-        AtomicReference<Throwable> error = new AtomicReference<>();
-        List<Thread> workers = new ArrayList<>();
-        for (int i = 0; i < Math.min(parallelism, trials.size()); i++) {
-            Thread worker = new Thread(() -> {
-                try {
-                    work(trials, outcomes);
-                } catch (RuntimeException | Error e) {
-                    if (error.compareAndSet(null, e)) {
-                        stop();
-                    } else {
-                        error.get().addSuppressed(e);
-                    }
-                }
-            }, "kubebench-trial-" + (i + 1));
-            workers.add(worker);
-            worker.start();
-        }
+        Throwable error = null;
         boolean interrupted = false;
-        for (Thread worker : workers) {
+        for (Future<TrialOutcome> future : futures) {
             while (true) {
                 try {
-                    worker.join();
+                    TrialOutcome outcome = future.get();
+                    if (outcome != null) {
+                        out.add(outcome);
+                    }
                     break;
                 } catch (InterruptedException e) {
-                    // Whoever interrupts the caller wants the run to end; the workers still clean up first.
+                    // Whoever interrupts the caller wants the run to end; the trials still clean up first.
                     interrupted = true;
                     cancel();
+                } catch (ExecutionException e) {
+                    if (error == null) {
+                        error = e.getCause();
+                    } else {
+                        error.addSuppressed(e.getCause());
+                    }
+                    break;
                 }
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        Throwable e = error.get();
-        if (e instanceof RuntimeException) {
-            throw (RuntimeException) e;
+        if (error instanceof RuntimeException runtime) {
+            throw runtime;
         }
-        if (e != null) {
-            throw (Error) e;
+        if (error instanceof Error fatal) {
+            throw fatal;
+        }
+        return List.copyOf(out);
+    }
+
+    /** Runs a trial on a worker, unless the run is stopping (then returns null: the trial never started). */
+    private TrialOutcome runUnlessStopping(Trial trial) {
+        synchronized (lock) {
+            if (stopping) {
+                return null;
+            }
+        }
+        try {
+            return runOne(trial);
+        } catch (RuntimeException | Error e) {
+            stop();
+            throw e;
         }
     }
 
@@ -214,7 +213,7 @@ public final class RunExecutor {
     private TrialOutcome runInterruptibly(Trial trial, TrialContext context, Instant startedAt) {
         synchronized (lock) {
             if (stopping) {
-                return interrupted(startedAt);
+                return Outcomes.interrupted(Outcomes.INTERRUPTED, startedAt, clock.instant());
             }
             inTrial.add(Thread.currentThread());
         }
@@ -222,9 +221,9 @@ public final class RunExecutor {
         try {
             outcome = backend.runTrial(trial, context);
         } catch (InterruptedException e) {
-            outcome = interrupted(startedAt);
+            outcome = Outcomes.interrupted(Outcomes.INTERRUPTED, startedAt, clock.instant());
         } catch (KubebenchException e) {
-            outcome = fromException(e, startedAt);
+            outcome = Outcomes.of(e, startedAt, clock.instant());
         } finally {
             synchronized (lock) {
                 inTrial.remove(Thread.currentThread());
@@ -234,39 +233,10 @@ public final class RunExecutor {
         }
         if (cancelled() && outcome.state() != TrialState.SUCCEEDED) {
             // Replicas that died of the same Ctrl-C before kubebench stopped them were interrupted, not failures.
-            outcome = new TrialOutcome(TrialState.INTERRUPTED, FailureCause.INTERRUPTED,
-                    "interrupted (" + outcome.reason() + ")", outcome.startedAt(), outcome.finishedAt());
+            outcome = Outcomes.interrupted("interrupted (" + outcome.reason() + ")", outcome.startedAt(),
+                    outcome.finishedAt());
         }
         return outcome;
-    }
-
-    private TrialOutcome interrupted(Instant startedAt) {
-        return new TrialOutcome(TrialState.INTERRUPTED, FailureCause.INTERRUPTED, "interrupted", startedAt,
-                clock.instant());
-    }
-
-    private TrialOutcome fromException(KubebenchException e, Instant startedAt) {
-        TrialState state;
-        FailureCause cause;
-        switch (e.failure()) {
-            case TIMED_OUT:
-                state = TrialState.TIMED_OUT;
-                cause = FailureCause.TIMEOUT;
-                break;
-            case INTERRUPTED:
-                state = TrialState.INTERRUPTED;
-                cause = FailureCause.INTERRUPTED;
-                break;
-            case WORKLOAD_FAILED:
-                state = TrialState.FAILED;
-                cause = FailureCause.JOB_FAILED;
-                break;
-            default:
-                state = TrialState.INFRASTRUCTURE;
-                cause = FailureCause.API_ERROR;
-                break;
-        }
-        return new TrialOutcome(state, cause, String.join("; ", e.problems()), startedAt, clock.instant());
     }
 
     /** True once {@link #cancel()} was called. */
@@ -301,7 +271,7 @@ public final class RunExecutor {
     public boolean awaitStopped(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         synchronized (lock) {
-            while (runner != null && !finished) {
+            while (started && !finished) {
                 long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
                 if (remainingMillis <= 0) {
                     return false;
@@ -314,41 +284,6 @@ public final class RunExecutor {
                 }
             }
             return true;
-        }
-    }
-
-    /**
-     * Registers a JVM shutdown hook (SIGTERM, SIGINT/Ctrl-C, System.exit) that cancels the run and keeps the JVM
-     * alive until the run has stopped its processes and completed the running trials, at most {@code maxWait}. The
-     * hook is removed when {@link #run} returns. Code running after an interrupted {@code run} must not call
-     * {@code System.exit} while the hook waits (the JVM is already exiting; it exits when the hook returns).
-     */
-    public void installShutdownHook(Duration maxWait) {
-        Thread thread = new Thread(() -> {
-            cancel();
-            awaitStopped(maxWait);
-        }, "kubebench-cancel");
-        synchronized (lock) {
-            if (hook != null) {
-                throw new IllegalStateException("shutdown hook already installed");
-            }
-            hook = thread;
-        }
-        Runtime.getRuntime().addShutdownHook(thread);
-    }
-
-    private void removeShutdownHook() {
-        Thread thread;
-        synchronized (lock) {
-            thread = hook;
-            hook = null;
-        }
-        if (thread != null && thread != Thread.currentThread()) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(thread);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is exiting because of this very signal; the hook is running and will see us finished.
-            }
         }
     }
 }

@@ -2,12 +2,8 @@ package dev.kubebench.runner;
 
 import dev.kubebench.core.timeline.EventKind;
 
-import java.io.BufferedWriter;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,15 +15,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A trial's timeline, appended to {@code events.jsonl}: one JSON object per line with {@code time} (ISO-8601 UTC),
  * {@code event} ({@link EventKind#jsonName()}) and optional {@code pod}, {@code replica} and {@code detail}.
- * Thread-safe; each line is flushed as written so an interrupted run keeps its events.
+ * Thread-safe; each line is appended whole, with its newline, in one write ({@link LineAppender}), so an interrupted
+ * run keeps its events and a reader never sees half an event.
  */
 public final class Timeline implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final BufferedWriter out;
+    private final LineAppender out;
     private final Clock clock;
 
-    private Timeline(BufferedWriter out, Clock clock) {
+    private Timeline(LineAppender out, Clock clock) {
         this.out = out;
         this.clock = clock;
     }
@@ -36,11 +33,7 @@ public final class Timeline implements AutoCloseable {
     public static Timeline open(Path trialDir, Clock clock) {
         try {
             Files.createDirectories(trialDir);
-            // A FileOutputStream, not Files.newBufferedWriter: NIO file channels close themselves when the writing
-            // thread is interrupted, and cancellation interrupts the trial thread while it records events.
-            return new Timeline(new BufferedWriter(new OutputStreamWriter(
-                    new FileOutputStream(trialDir.resolve("events.jsonl").toFile(), true), StandardCharsets.UTF_8)),
-                    clock);
+            return new Timeline(LineAppender.append(trialDir.resolve("events.jsonl")), clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,8 +56,7 @@ public final class Timeline implements AutoCloseable {
             line.put("detail", detail);
         }
         try {
-            out.write(JSON.writeValueAsString(line));
-            out.write('\n');
+            out.add(JSON.writeValueAsString(line));
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,17 +1,22 @@
 package dev.kubebench.collector.mllog;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import tools.jackson.core.JacksonException;
@@ -86,6 +91,31 @@ public final class MllogParser {
     /** The line cap in bytes. */
     public int maxLineBytes() {
         return maxLineBytes;
+    }
+
+    /**
+     * The event on one log line, decoded exactly as {@link #parse} decodes it; empty when the line holds none (no
+     * {@code :::MLLOG}, or malformed). For callers that see a log a line at a time (the live status display).
+     */
+    public static Optional<MllogEvent> decodeLine(String line) {
+        List<MllogEvent> found = new ArrayList<>(1);
+        try {
+            new MllogParser().parse(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)),
+                    new MllogVisitor() {
+                        @Override
+                        public boolean wants(String key) {
+                            return found.isEmpty();
+                        }
+
+                        @Override
+                        public void event(MllogEvent event) {
+                            found.add(event);
+                        }
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array cannot fail to read
+        }
+        return found.stream().findFirst();
     }
 
     /** Parses a file (plain or gzip). */

@@ -32,20 +32,20 @@ final class FailureClassifier {
      * A failure visible on one pod that ends the trial at once: an image that cannot be pulled, a crash loop, an
      * eviction or preemption. Empty while the pod is healthy or its state is left to the operator to judge.
      */
-    static Optional<Verdict> immediate(Pod pod) {
+    static Optional<Classification> immediate(Pod pod) {
         String name = pod.getMetadata().getName();
         if (pod.getStatus() == null) {
             return Optional.empty();
         }
         if ("Failed".equals(pod.getStatus().getPhase()) && "Evicted".equals(pod.getStatus().getReason())) {
-            return Optional.of(new Verdict(FailureCause.EVICTED,
+            return Optional.of(new Classification(FailureCause.EVICTED,
                     "pod " + name + " was evicted: " + nullToEmpty(pod.getStatus().getMessage())));
         }
         for (PodCondition c : conditions(pod)) {
             if ("DisruptionTarget".equals(c.getType()) && "True".equals(c.getStatus())
                     && DISRUPTION_REASONS.contains(c.getReason())) {
                 String what = c.getReason().startsWith("Preemption") ? "was preempted" : "was evicted";
-                return Optional.of(new Verdict(FailureCause.EVICTED, "pod " + name + " " + what + " ("
+                return Optional.of(new Classification(FailureCause.EVICTED, "pod " + name + " " + what + " ("
                         + c.getReason() + "): " + nullToEmpty(c.getMessage())));
             }
         }
@@ -56,17 +56,17 @@ final class FailureClassifier {
             }
             String where = "pod " + name + " container " + cs.getName();
             if (IMAGE_PULL_REASONS.contains(waiting.getReason())) {
-                return Optional.of(new Verdict(FailureCause.IMAGE_PULL, where + ": " + waiting.getReason()
+                return Optional.of(new Classification(FailureCause.IMAGE_PULL, where + ": " + waiting.getReason()
                         + (waiting.getMessage() == null ? " (image " + cs.getImage() + ")" : ": " + waiting.getMessage())));
             }
             if ("CrashLoopBackOff".equals(waiting.getReason())) {
                 ContainerStateTerminated last = lastTerminated(cs);
                 if (last != null && "OOMKilled".equals(last.getReason())) {
-                    return Optional.of(new Verdict(FailureCause.OOM_KILLED, where
+                    return Optional.of(new Classification(FailureCause.OOM_KILLED, where
                             + ": OOMKilled (exit " + last.getExitCode() + ") and restarting in CrashLoopBackOff after "
                             + cs.getRestartCount() + " restarts" + limitHint(pod, cs.getName())));
                 }
-                return Optional.of(new Verdict(FailureCause.CRASH_LOOP, where + ": CrashLoopBackOff after "
+                return Optional.of(new Classification(FailureCause.CRASH_LOOP, where + ": CrashLoopBackOff after "
                         + cs.getRestartCount() + " restarts"
                         + (last == null ? "" : ", last exit code " + last.getExitCode()
                         + (last.getReason() == null ? "" : " (" + last.getReason() + ")"))));
@@ -87,18 +87,18 @@ final class FailureClassifier {
     }
 
     /** Why a job whose Failed (or batch Failed) condition is True failed, the most specific cause first. */
-    static Verdict failedJob(JobCondition failed, Collection<Pod> pods) {
+    static Classification failedJob(JobCondition failed, Collection<Pod> pods) {
         String reason = nullToEmpty(failed.reason());
         String message = nullToEmpty(failed.message());
         if (reason.contains("DeadlineExceeded") || message.toLowerCase(Locale.ROOT).contains("deadline")) {
-            return new Verdict(FailureCause.DEADLINE_EXCEEDED, "job exceeded its activeDeadlineSeconds: "
+            return new Classification(FailureCause.DEADLINE_EXCEEDED, "job exceeded its activeDeadlineSeconds: "
                     + failed.describe());
         }
         if (reason.endsWith("Evicted")) {
-            return new Verdict(FailureCause.EVICTED, "job failed: " + failed.describe());
+            return new Classification(FailureCause.EVICTED, "job failed: " + failed.describe());
         }
         for (Pod pod : pods) {
-            Optional<Verdict> v = immediate(pod);
+            Optional<Classification> v = immediate(pod);
             if (v.isPresent()) {
                 return v.get();
             }
@@ -107,8 +107,8 @@ final class FailureClassifier {
             for (ContainerStatus cs : allContainerStatuses(pod)) {
                 ContainerStateTerminated t = terminated(cs);
                 if (t != null && "OOMKilled".equals(t.getReason())) {
-                    return new Verdict(FailureCause.OOM_KILLED, "pod " + pod.getMetadata().getName() + " container "
-                            + cs.getName() + ": OOMKilled (exit " + t.getExitCode() + ")"
+                    return new Classification(FailureCause.OOM_KILLED, "pod " + pod.getMetadata().getName()
+                            + " container " + cs.getName() + ": OOMKilled (exit " + t.getExitCode() + ")"
                             + limitHint(pod, cs.getName()) + "; job failed: " + failed.describe());
                 }
             }
@@ -123,7 +123,7 @@ final class FailureClassifier {
                 }
             }
         }
-        return new Verdict(FailureCause.JOB_FAILED, "job failed: " + failed.describe()
+        return new Classification(FailureCause.JOB_FAILED, "job failed: " + failed.describe()
                 + (exits.isEmpty() ? "" : "; " + String.join(", ", exits.subList(0, Math.min(3, exits.size())))));
     }
 

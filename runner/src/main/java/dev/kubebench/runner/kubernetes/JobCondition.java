@@ -55,6 +55,15 @@ record JobCondition(String type, String status, String reason, String message, I
         return conditions.stream().filter(c -> type.equals(c.type())).findFirst();
     }
 
+    /** True when the job's spec asks to be suspended ({@code spec.suspend} or {@code spec.runPolicy.suspend}). */
+    static boolean suspendedBySpec(GenericKubernetesResource job) {
+        if (!(job.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec)) {
+            return false;
+        }
+        Object nested = spec.get("runPolicy") instanceof Map<?, ?> runPolicy ? runPolicy.get("suspend") : null;
+        return Boolean.TRUE.equals(spec.get("suspend")) || Boolean.TRUE.equals(nested);
+    }
+
     /** {@code reason: message} on one line, either part optional. */
     String describe() {
         String r = reason == null ? "" : reason;

@@ -7,12 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
- * Copies a log stream byte for byte to a file and hands each complete line (without the newline) to a callback. The
- * file is flushed per write so a crash or Ctrl-C loses at most the line in progress.
+ * Copies a log stream byte for byte to a file, whole lines at a time, and hands each complete line (without the
+ * newline) to a callback. Each chunk's complete lines reach the file in one write, flushed, and a line in progress is
+ * held back until its newline arrives; so a reader, a crash or Ctrl-C never sees half a line, except the stream's
+ * unterminated last line, written as it is when the stream closes.
  */
 final class LineOutput extends OutputStream {
     private final OutputStream file;
     private final Consumer<String> lines;
+    /** The line in progress, without a newline yet. */
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
 
     LineOutput(OutputStream file, Consumer<String> lines) {
@@ -27,32 +30,42 @@ final class LineOutput extends OutputStream {
 
     @Override
     public synchronized void write(byte[] b, int off, int len) throws IOException {
-        file.write(b, off, len);
-        file.flush();
+        ByteArrayOutputStream complete = new ByteArrayOutputStream();
         int start = off;
         for (int i = off; i < off + len; i++) {
             if (b[i] == '\n') {
                 partial.write(b, start, i - start);
                 emit();
+                partial.writeTo(complete);
+                complete.write('\n');
+                partial.reset();
                 start = i + 1;
             }
         }
         partial.write(b, start, off + len - start);
+        if (complete.size() > 0) {
+            file.write(complete.toByteArray());
+            file.flush();
+        }
     }
 
-    /** Writes a line of kubebench's own (a restart marker) into the file only. */
+    /** Writes a line of kubebench's own (a restart marker) into the file only, ending the line in progress first. */
     synchronized void marker(String line) throws IOException {
+        ByteArrayOutputStream complete = new ByteArrayOutputStream();
         if (partial.size() > 0) {
-            file.write('\n');
             emit();
+            partial.writeTo(complete);
+            complete.write('\n');
+            partial.reset();
         }
-        file.write(("==== kubebench: " + line + " ====\n").getBytes(StandardCharsets.UTF_8));
+        complete.write(("==== kubebench: " + line + " ====\n").getBytes(StandardCharsets.UTF_8));
+        file.write(complete.toByteArray());
         file.flush();
     }
 
+    /** Hands the line in progress to the callback; it stays in {@code partial} for the caller to write. */
     private void emit() {
         String line = partial.toString(StandardCharsets.UTF_8);
-        partial.reset();
         if (line.endsWith("\r")) {
             line = line.substring(0, line.length() - 1);
         }
@@ -61,9 +74,14 @@ final class LineOutput extends OutputStream {
 
     @Override
     public synchronized void close() throws IOException {
-        if (partial.size() > 0) {
-            emit();
+        try {
+            if (partial.size() > 0) {
+                emit();
+                partial.writeTo(file);
+                partial.reset();
+            }
+        } finally {
+            file.close();
         }
-        file.close();
     }
 }

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeoutException;
  * Streams every replica container's log into {@code logs/<pod>.log} ({@code <pod>.<container>.log} for a pod's
  * further containers) while the job runs: one follow request per container instance, started when the container
  * has started, and a new one after each restart with a marker line between the instances. Lines go to the
- * progress listener; the trial's first line is recorded as {@code first_log_line}.
+ * progress listener; the trial's first line is recorded as {@code first_log_line}. Lines reach the files whole
+ * ({@link LineOutput}).
  */
 final class ReplicaLogs implements AutoCloseable {
     private final KubernetesClient client;

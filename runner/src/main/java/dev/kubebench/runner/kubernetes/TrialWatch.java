@@ -1,25 +1,19 @@
 package dev.kubebench.runner.kubernetes;
 
 import dev.kubebench.core.timeline.EventKind;
-
-import dev.kubebench.core.trial.TrialState;
-
 import dev.kubebench.core.trial.FailureCause;
+import dev.kubebench.core.trial.TrialOutcome;
+import dev.kubebench.runner.Outcomes;
 import dev.kubebench.runner.ProgressListener;
 import dev.kubebench.runner.Timeline;
-import dev.kubebench.core.trial.TrialOutcome;
-import io.fabric8.kubernetes.api.model.ContainerState;
-import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,13 +24,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
 /**
  * Follows one trial's job and its pods through two informers (one list and one long-lived watch each, re-listed by
  * fabric8 after a disconnect or 410 Gone, so a terminal condition reached while disconnected is still seen), writes
  * the timeline, starts the log streams and decides how the trial ends. API requests do not grow with the job's
- * duration: nothing here polls the API; the only timer is local (the unschedulable grace period and the deadline).
+ * duration: nothing here polls the API; the only timers are local (the unschedulable grace period and the deadline).
  */
 final class TrialWatch implements AutoCloseable {
     static final String QUEUE_LABEL = "kueue.x-k8s.io/queue-name";
@@ -50,16 +43,15 @@ final class TrialWatch implements AutoCloseable {
     private final Timeline timeline;
     private final ProgressListener progress;
     private final Clock clock;
-    private final Duration unschedulableGrace;
+    private final Instant startedAt;
     private final ReplicaLogs logs;
 
-    private final CompletableFuture<Ending> ending = new CompletableFuture<>();
+    private final CompletableFuture<TrialOutcome> ending = new CompletableFuture<>();
     private boolean jobGone;
     private final Set<String> livePods = new HashSet<>();
     private final Map<String, Pod> pods = new LinkedHashMap<>();
     private final Set<String> recorded = new HashSet<>();
-    private final Map<String, Long> unschedulableSinceNanos = new HashMap<>();
-    private final Map<String, String> unschedulableMessage = new HashMap<>();
+    private final UnschedulablePods unschedulable;
     private boolean created;
     private boolean deleting;
     private boolean queued;
@@ -68,48 +60,30 @@ final class TrialWatch implements AutoCloseable {
     private SharedIndexInformer<GenericKubernetesResource> jobInformer;
     private SharedIndexInformer<Pod> podInformer;
 
-    TrialWatch(KubernetesClient client, String namespace, JobType type, String jobName, Timeline timeline,
-               ProgressListener progress, Clock clock, Duration unschedulableGrace, ReplicaLogs logs) {
+    /** {@code startedAt} is the trial's start, for its outcome; a pod unschedulable for the grace fails the trial. */
+    TrialWatch(KubernetesClient client, JobType type, String jobName, Timeline timeline, ProgressListener progress,
+               Clock clock, Instant startedAt, Duration unschedulableGrace, ReplicaLogs logs) {
         this.client = client;
-        this.namespace = namespace;
+        this.namespace = client.getNamespace();
         this.type = type;
         this.jobName = jobName;
         this.timeline = timeline;
         this.progress = progress;
         this.clock = clock;
-        this.unschedulableGrace = unschedulableGrace;
+        this.startedAt = startedAt;
+        this.unschedulable = new UnschedulablePods(unschedulableGrace);
         this.logs = logs;
-    }
-
-    /** An informer handler: adds and updates go to {@code changed} (with the new state), deletions to {@code deleted}. */
-    private static <T> ResourceEventHandler<T> handler(Consumer<T> changed, Consumer<T> deleted) {
-        return new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(T obj) {
-                changed.accept(obj);
-            }
-
-            @Override
-            public void onUpdate(T oldObj, T newObj) {
-                changed.accept(newObj);
-            }
-
-            @Override
-            public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-                deleted.accept(obj);
-            }
-        };
     }
 
     /** Starts both informers without blocking; call before creating the job so no transition is missed. */
     void start() {
         jobInformer = client.genericKubernetesResources(type.context()).inNamespace(namespace).withName(jobName)
                 .runnableInformer(0);
-        jobInformer.addEventHandler(handler(this::onJob, job -> onJobDeleted()));
+        jobInformer.addEventHandler(Informers.handler(this::onJob, job -> onJobDeleted()));
         jobInformer.exceptionHandler((started, t) -> retry(t, "watch", type.resourceName()));
         podInformer = client.pods().inNamespace(namespace).withLabel(type.podJobLabel(), jobName)
                 .runnableInformer(0);
-        podInformer.addEventHandler(handler(this::onPod, this::onPodDeleted));
+        podInformer.addEventHandler(Informers.handler(this::onPod, this::onPodDeleted));
         podInformer.exceptionHandler((started, t) -> retry(t, "watch", "pods"));
         jobInformer.start();
         podInformer.start();
@@ -118,30 +92,27 @@ final class TrialWatch implements AutoCloseable {
     /** Transient errors (connection, 410, 429, 5xx) are retried by the informer with backoff; 401/403 end the trial. */
     private boolean retry(Throwable t, String verb, String resource) {
         if (ApiErrors.isPermanent(t)) {
-            finish(new Ending(TrialState.INFRASTRUCTURE, FailureCause.API_ERROR,
+            ending.complete(Outcomes.failed(FailureCause.API_ERROR,
                     ApiErrors.describe(t, String.valueOf(client.getMasterUrl()), verb, resource, namespace),
-                    clock.instant()));
+                    startedAt, clock.instant()));
             return false;
         }
         return true;
     }
 
     /**
-     * Waits until the job ends, a pod fails in a way that ends the trial, a pod stays unschedulable past the grace
-     * period, or the deadline passes.
+     * Waits until the job ends, a pod fails in a way that ends the trial or a pod stays unschedulable past the grace
+     * period; empty when {@code deadlineNanos} ({@link System#nanoTime()}) passes first.
      */
-    Ending await(long deadlineNanos, Duration timeout) throws InterruptedException {
+    Optional<TrialOutcome> await(long deadlineNanos) throws InterruptedException {
         while (true) {
             long now = System.nanoTime();
             checkUnschedulable(now);
             if (ending.isDone()) {
-                return ending.getNow(null);
+                return Optional.of(ending.getNow(null));
             }
             if (now - deadlineNanos >= 0) {
-                finish(new Ending(TrialState.TIMED_OUT, FailureCause.TIMEOUT,
-                        "trial exceeded its timeout of " + human(timeout) + " (" + stateSummary() + ")",
-                        clock.instant()));
-                return ending.getNow(null);
+                return Optional.empty();
             }
             try {
                 ending.get(Math.min(TICK_NANOS, deadlineNanos - now), TimeUnit.NANOSECONDS);
@@ -163,8 +134,7 @@ final class TrialWatch implements AutoCloseable {
         while (true) {
             List<Pod> cached = podInformer.getStore().list();
             cached.forEach(logs::observe);
-            boolean allDone = cached.stream().allMatch(p -> p.getStatus() != null
-                    && ("Succeeded".equals(p.getStatus().getPhase()) || "Failed".equals(p.getStatus().getPhase())));
+            boolean allDone = cached.stream().allMatch(PodStatuses::finished);
             if (!untilPodsFinished || allDone || System.nanoTime() - end >= 0) {
                 break;
             }
@@ -205,19 +175,19 @@ final class TrialWatch implements AutoCloseable {
         List<JobCondition> conditions = JobCondition.of(job);
         Instant now = clock.instant();
         Optional<JobCondition> suspendedCond = JobCondition.findTrue(conditions, "Suspended");
-        boolean suspended = suspendedCond.isPresent() || suspendFlag(job);
+        boolean suspended = suspendedCond.isPresent() || JobCondition.suspendedBySpec(job);
         String queue = job.getMetadata().getLabels() == null ? null : job.getMetadata().getLabels().get(QUEUE_LABEL);
         if (suspended) {
             if (admitted && !ending.isDone()) {
-                finish(Ending.failed(new Verdict(FailureCause.EVICTED, "job was suspended again after admission"
+                fail(new Classification(FailureCause.EVICTED, "job was suspended again after admission"
                         + (queue == null ? "" : " (preempted by Kueue, queue " + queue + ")")
-                        + suspendedCond.map(c -> ": " + c.describe()).orElse("")), now));
+                        + suspendedCond.map(c -> ": " + c.describe()).orElse("")), now);
                 return;
             }
             if (!queued) {
                 queued = true;
-                timeline.record(suspendedCond.map(JobCondition::lastTransitionTime).orElse(now), EventKind.QUEUED, null,
-                        queue == null ? "suspended" : "queue " + queue);
+                timeline.record(suspendedCond.map(JobCondition::lastTransitionTime).orElse(now), EventKind.QUEUED,
+                        null, queue == null ? "suspended" : "queue " + queue);
                 progress.phase(EventKind.QUEUED.jsonName());
             }
         } else if (queued && !admitted) {
@@ -232,40 +202,28 @@ final class TrialWatch implements AutoCloseable {
         }
         Optional<JobCondition> success = JobCondition.findTrue(conditions, type.successCondition());
         if (success.isPresent()) {
-            finish(Ending.succeeded(orNow(success.get().lastTransitionTime())));
+            ending.complete(Outcomes.succeeded(startedAt, orNow(success.get().lastTransitionTime())));
             return;
         }
         Optional<JobCondition> failed = JobCondition.findTrue(conditions, "Failed");
         if (failed.isPresent()) {
-            finish(Ending.failed(FailureClassifier.failedJob(failed.get(), pods.values()),
-                    orNow(failed.get().lastTransitionTime())));
+            fail(FailureClassifier.failedJob(failed.get(), pods.values()), orNow(failed.get().lastTransitionTime()));
         }
-    }
-
-    private static boolean suspendFlag(GenericKubernetesResource job) {
-        Object spec = job.getAdditionalProperties().get("spec");
-        if (!(spec instanceof Map)) {
-            return false;
-        }
-        Object direct = ((Map<?, ?>) spec).get("suspend");
-        Object runPolicy = ((Map<?, ?>) spec).get("runPolicy");
-        Object nested = runPolicy instanceof Map ? ((Map<?, ?>) runPolicy).get("suspend") : null;
-        return Boolean.TRUE.equals(direct) || Boolean.TRUE.equals(nested);
     }
 
     private synchronized void onJobDeleted() {
         jobGone = true;
         notifyAll();
         if (created && !deleting) {
-            finish(Ending.failed(new Verdict(FailureCause.JOB_FAILED,
-                    "job " + jobName + " was deleted before it finished (not by kubebench)"), clock.instant()));
+            fail(new Classification(FailureCause.JOB_FAILED,
+                    "job " + jobName + " was deleted before it finished (not by kubebench)"), clock.instant());
         }
     }
 
     /** The last state stays in {@code pods} so a failure can still be classified from it. */
     private synchronized void onPodDeleted(Pod pod) {
         livePods.remove(pod.getMetadata().getName());
-        unschedulableSinceNanos.remove(pod.getMetadata().getName());
+        unschedulable.clear(pod.getMetadata().getName());
         notifyAll();
     }
 
@@ -277,29 +235,25 @@ final class TrialWatch implements AutoCloseable {
         for (PodCondition c : FailureClassifier.conditions(pod)) {
             if ("PodScheduled".equals(c.getType()) && "True".equals(c.getStatus())) {
                 once(EventKind.POD_SCHEDULED, name, JobCondition.time(c.getLastTransitionTime()));
-                unschedulableSinceNanos.remove(name);
+                unschedulable.clear(name);
             } else if ("Ready".equals(c.getType()) && "True".equals(c.getStatus())) {
                 once(EventKind.POD_READY, name, JobCondition.time(c.getLastTransitionTime()));
             }
         }
-        Optional<String> unschedulable = FailureClassifier.unschedulable(pod);
-        if (unschedulable.isPresent()) {
-            unschedulableSinceNanos.putIfAbsent(name, System.nanoTime());
-            unschedulableMessage.put(name, unschedulable.get());
-        }
-        Instant started = startedAt(pod);
+        FailureClassifier.unschedulable(pod)
+                .ifPresent(why -> unschedulable.unschedulable(name, why, System.nanoTime()));
+        Instant started = PodStatuses.startedAt(pod);
         if (started != null) {
             once(EventKind.POD_STARTED, name, started);
         }
-        FailureClassifier.immediate(pod).ifPresent(v -> finish(Ending.failed(v, now)));
+        FailureClassifier.immediate(pod).ifPresent(c -> fail(c, now));
         logs.observe(pod);
-        long runningPods = pods.values().stream()
-                .filter(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase())).count();
+        int runningPods = PodStatuses.running(pods.values());
         if (!running && runningPods > 0) {
             running = true;
             progress.phase("running");
         }
-        progress.replicas((int) runningPods, livePods.size());
+        progress.replicas(runningPods, livePods.size());
     }
 
     private void once(EventKind event, String pod, Instant at) {
@@ -308,70 +262,28 @@ final class TrialWatch implements AutoCloseable {
         }
     }
 
-    private static Instant startedAt(Pod pod) {
-        Instant first = null;
-        if (pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
-            return null;
-        }
-        for (ContainerStatus cs : pod.getStatus().getContainerStatuses()) {
-            ContainerState s = cs.getState();
-            String t = null;
-            if (s != null && s.getRunning() != null) {
-                t = s.getRunning().getStartedAt();
-            } else if (s != null && s.getTerminated() != null) {
-                t = s.getTerminated().getStartedAt();
-            }
-            if (t == null && cs.getLastState() != null && cs.getLastState().getTerminated() != null) {
-                t = cs.getLastState().getTerminated().getStartedAt();
-            }
-            Instant i = JobCondition.time(t);
-            if (i != null && (first == null || i.isBefore(first))) {
-                first = i;
-            }
-        }
-        return first;
-    }
-
     private synchronized void checkUnschedulable(long nowNanos) {
-        for (Map.Entry<String, Long> e : unschedulableSinceNanos.entrySet()) {
-            if (nowNanos - e.getValue() >= unschedulableGrace.toNanos()) {
-                finish(Ending.failed(new Verdict(FailureCause.UNSCHEDULABLE, "pod " + e.getKey()
-                        + " unschedulable for " + human(unschedulableGrace) + ": "
-                        + unschedulableMessage.get(e.getKey())), clock.instant()));
-                return;
-            }
-        }
+        unschedulable.overdue(nowNanos).ifPresent(c -> fail(c, clock.instant()));
     }
 
-    private synchronized String stateSummary() {
+    /** Where the job stands, for the reason of a timeout: {@code 1/2 pods running}, {@code still queued}. */
+    synchronized String stateSummary() {
         if (!created) {
             return "job not created";
         }
         if (queued && !admitted) {
             return "still queued";
         }
-        long runningPods = pods.values().stream()
-                .filter(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase())).count();
-        return runningPods + "/" + pods.size() + " pods running";
+        return PodStatuses.running(pods.values()) + "/" + pods.size() + " pods running";
     }
 
-    private void finish(Ending e) {
-        ending.complete(e);
+    /** The first ending wins; later events cannot change how the trial ended. */
+    private void fail(Classification classification, Instant at) {
+        ending.complete(classification.outcome(startedAt, at));
     }
 
     private Instant orNow(Instant t) {
         return t == null ? clock.instant() : t;
-    }
-
-    static String human(Duration d) {
-        long s = d.getSeconds();
-        if (s % 3600 == 0 && s > 0) {
-            return s / 3600 + "h";
-        }
-        if (s % 60 == 0 && s > 0) {
-            return s / 60 + "m";
-        }
-        return d.toMillis() % 1000 == 0 ? s + "s" : d.toMillis() + "ms";
     }
 
     @Override

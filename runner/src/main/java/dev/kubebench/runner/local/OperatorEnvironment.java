@@ -2,8 +2,6 @@ package dev.kubebench.runner.local;
 
 import dev.kubebench.catalog.spec.JobKind;
 import dev.kubebench.catalog.spec.JobSpec;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,40 +93,26 @@ public final class OperatorEnvironment {
      * without the random suffix), {@code <job>-<i>} for an indexed batch Job.
      */
     public static String podName(String jobName, JobKind kind, String type, int index) {
-        switch (kind) {
-            case MPI_JOB:
-                return type.equals("Launcher") ? jobName + "-launcher" : jobName + "-worker-" + index;
-            case TRAIN_JOB:
-                return jobName + "-node-0-" + index;
-            case JOB:
-                return jobName + "-" + index;
-            default:
-                return jobName + "-" + type.toLowerCase(Locale.ROOT) + "-" + index;
-        }
+        return switch (kind) {
+            case MPI_JOB -> type.equals("Launcher") ? jobName + "-launcher" : jobName + "-worker-" + index;
+            case TRAIN_JOB -> jobName + "-node-0-" + index;
+            case JOB -> jobName + "-" + index;
+            default -> jobName + "-" + type.toLowerCase(Locale.ROOT) + "-" + index;
+        };
     }
 
     /** The variables the operator injects into this replica's container, in the order it appends them. */
     public Map<String, String> env(Replica replica) {
-        switch (job.kind()) {
-            case PYTORCH_JOB:
-                return pytorch(replica);
-            case TF_JOB:
-                return tensorflow(replica);
-            case XGBOOST_JOB:
-                return xgboost(replica);
-            case JAX_JOB:
-                return jax(replica);
-            case PADDLE_JOB:
-                return paddle(replica);
-            case TRAIN_JOB:
-                return trainJob(replica);
-            case MPI_JOB:
-                return mpi(replica);
-            case JOB:
-                return batchJob(replica);
-            default:
-                throw new IllegalStateException("no environment for " + job.kind());
-        }
+        return switch (job.kind()) {
+            case PYTORCH_JOB -> pytorch(replica);
+            case TF_JOB -> tensorflow(replica);
+            case XGBOOST_JOB -> xgboost(replica);
+            case JAX_JOB -> jax(replica);
+            case PADDLE_JOB -> paddle(replica);
+            case TRAIN_JOB -> TrainJobEnvironment.env(job, replica, port(podName(jobName, job.kind(), "Node", 0)));
+            case MPI_JOB -> mpi(replica);
+            case JOB -> batchJob(replica);
+        };
     }
 
     /**
@@ -139,20 +123,15 @@ public final class OperatorEnvironment {
      */
     public boolean decidesSuccess(Replica replica) {
         Map<String, Integer> r = job.replicas();
-        switch (job.kind()) {
-            case PYTORCH_JOB:
-            case XGBOOST_JOB:
-                return r.getOrDefault("Master", 0) > 0 ? replica.type().equals("Master") : true;
-            case TF_JOB:
-                if (r.getOrDefault("Chief", 0) > 0 || r.getOrDefault("Master", 0) > 0) {
-                    return replica.type().equals("Chief") || replica.type().equals("Master");
-                }
-                return replica.type().equals("Worker") && replica.index() == 0;
-            case MPI_JOB:
-                return replica.type().equals("Launcher");
-            default:
-                return true;
-        }
+        boolean master = r.getOrDefault("Master", 0) > 0;
+        return switch (job.kind()) {
+            case PYTORCH_JOB, XGBOOST_JOB -> !master || replica.type().equals("Master");
+            case TF_JOB -> r.getOrDefault("Chief", 0) > 0 || master
+                    ? replica.type().equals("Chief") || replica.type().equals("Master")
+                    : replica.type().equals("Worker") && replica.index() == 0;
+            case MPI_JOB -> replica.type().equals("Launcher");
+            default -> true;
+        };
     }
 
     /** PyTorchJob ({@code pytorch/envvar.go}, {@code master.go}); non-elastic. */
@@ -262,50 +241,6 @@ public final class OperatorEnvironment {
             env.put(replica.type().equals("Master") ? "PADDLE_SERVER_NUM" : "PADDLE_TRAINER_NUM", "1");
         }
         return env;
-    }
-
-    /**
-     * TrainJob on Trainer v2.3 ({@code plugins/torch|jax|xgboost}): the runtime's ML policy decides the variables;
-     * the stock runtime names select it ({@code jax-*}, {@code xgboost-*}, else torch).
-     */
-    Map<String, String> trainJob(Replica replica) {
-        Map<String, String> env = new LinkedHashMap<>();
-        int nodes = job.replicas().getOrDefault("Node", 0);
-        String runtime = job.runtime() == null ? "torch-distributed" : job.runtime();
-        String port = Integer.toString(port(podName(jobName, job.kind(), "Node", 0)));
-        String index = Integer.toString(replica.index());
-        if (runtime.startsWith("jax")) {
-            env.put("JAX_NUM_PROCESSES", Integer.toString(nodes));
-            env.put("JAX_PROCESS_ID", index);
-            env.put("JAX_COORDINATOR_ADDRESS", HOST + ":" + port);
-        } else if (runtime.startsWith("xgboost")) {
-            env.put("DMLC_TRACKER_URI", HOST);
-            env.put("DMLC_TRACKER_PORT", port);
-            env.put("DMLC_TASK_ID", index);
-            env.put("DMLC_NUM_WORKER", Integer.toString(nodes * Math.max(1, job.resources().gpus())));
-        } else {
-            env.put("PET_NNODES", Integer.toString(nodes));
-            env.put("PET_NPROC_PER_NODE", trainJobProcPerNode());
-            env.put("PET_NODE_RANK", index);
-            env.put("PET_MASTER_ADDR", HOST);
-            env.put("PET_MASTER_PORT", port);
-        }
-        return env;
-    }
-
-    /** {@code numProcPerNode}, or for {@code auto} without GPUs the node's CPU count rounded up, at least 1. */
-    private String trainJobProcPerNode() {
-        if (job.numProcPerNode() != null) {
-            return job.numProcPerNode().toString();
-        }
-        String cpu = job.resources().cpu();
-        if (job.resources().gpus() > 0 || cpu == null) {
-            return "auto";
-        }
-        BigDecimal cores = cpu.endsWith("m")
-                ? new BigDecimal(cpu.substring(0, cpu.length() - 1)).movePointLeft(3)
-                : new BigDecimal(cpu);
-        return Integer.toString(Math.max(1, cores.setScale(0, RoundingMode.CEILING).intValueExact()));
     }
 
     /**

@@ -2,15 +2,13 @@ package dev.kubebench.runner.local;
 
 import dev.kubebench.core.timeline.EventKind;
 
+import dev.kubebench.runner.LineAppender;
 import dev.kubebench.runner.ProgressListener;
 import dev.kubebench.runner.Timeline;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.File;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +18,8 @@ import java.util.List;
 
 /**
  * A running replica: its process and the thread that copies its combined stdout+stderr into
- * {@code logs/<pod>.log}, reports each line to the progress listener, records the first line in the timeline and
- * keeps the last lines for a failure reason.
+ * {@code logs/<pod>.log} whole lines at a time ({@link LineAppender}), reports each line to the progress listener,
+ * records the first line in the timeline and keeps the last lines for a failure reason.
  */
 final class ReplicaProcess {
     static final int TAIL_LINES = 5;
@@ -51,13 +49,11 @@ final class ReplicaProcess {
     private void pump(Path log, Timeline timeline, ProgressListener progress) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
-             BufferedWriter out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(log.toFile()),
-                     StandardCharsets.UTF_8))) {
+             LineAppender out = LineAppender.create(log)) {
             boolean first = true;
             String line;
             while ((line = in.readLine()) != null) {
-                out.write(line);
-                out.write('\n');
+                out.add(line);
                 if (!in.ready()) {
                     // Flush when the workload pauses rather than per line: the log stays current for readers and an
                     // interrupted run keeps it, without a write syscall per line of a chatty workload.

@@ -5,15 +5,11 @@ import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.catalog.spec.JobKind;
 import dev.kubebench.catalog.spec.JobSpec;
 import dev.kubebench.catalog.spec.Resources;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Patches a user's own job manifest ({@code job.manifest}) instead of generating one. The rule: what the spec sets
@@ -34,9 +30,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * </ul>
  */
 final class ManifestPatcher {
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
-    /** Largest manifest accepted; real job manifests are a few KiB. */
-    private static final long MAX_MANIFEST_BYTES = 4L * 1024 * 1024;
     /** Metadata the API server sets; copying them into a new object would make the create fail or misbehave. */
     private static final Set<String> SERVER_METADATA = Set.of("uid", "resourceVersion", "generation",
             "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "managedFields", "selfLink",
@@ -53,52 +46,7 @@ final class ManifestPatcher {
 
     /** Loads the manifest at {@code source} and patches it for the trial. */
     static Map<String, Object> patch(RenderContext ctx, Path source) {
-        return new ManifestPatcher(ctx, source).patch(load(source));
-    }
-
-    /**
-     * Reads a manifest file as one YAML mapping.
-     *
-     * @throws KubebenchException (invalid input) when it cannot be read, is not YAML, or is not a single mapping
-     */
-    static Map<String, Object> load(Path source) {
-        Object tree;
-        try {
-            if (Files.size(source) > MAX_MANIFEST_BYTES) {
-                throw new KubebenchException(Failure.INVALID_INPUT, "job.manifest: " + source
-                        + " is larger than 4 MiB; a job manifest is a single custom resource");
-            }
-            tree = YAML.readValue(Files.readString(source), Object.class);
-        } catch (IOException e) {
-            throw new KubebenchException(Failure.INVALID_INPUT, "job.manifest: cannot read " + source + " ("
-                    + e.getClass().getSimpleName() + ")", e);
-        } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : e.getLocation().getLineNr() + ":"
-                    + e.getLocation().getColumnNr() + ": ";
-            throw new KubebenchException(Failure.INVALID_INPUT, source + ":" + where + "not valid YAML: "
-                    + oneLine(e.getOriginalMessage()), e);
-        }
-        Map<String, Object> map = Trees.asMap(Trees.deepCopy(tree));
-        if (map == null) {
-            throw new KubebenchException(Failure.INVALID_INPUT, source + ": a job manifest must be one YAML mapping "
-                    + "(a single Kubernetes object)");
-        }
-        return map;
-    }
-
-    /**
-     * The parser's message on one line: SnakeYAML messages span lines, echoing the source line and a caret under
-     * it (indented) between the problem statements; the location is already in front.
-     */
-    static String oneLine(String message) {
-        StringBuilder out = new StringBuilder();
-        for (String line : message.split("\\R")) {
-            if (line.isBlank() || Character.isWhitespace(line.charAt(0))) {
-                continue;
-            }
-            out.append(out.length() == 0 ? "" : "; ").append(line.strip());
-        }
-        return out.toString();
+        return new ManifestPatcher(ctx, source).patch(ManifestLoader.load(source));
     }
 
     private Map<String, Object> patch(Map<String, Object> cr) {
@@ -109,15 +57,9 @@ final class ManifestPatcher {
         patchMetadata(Trees.child(cr, "metadata"));
         Map<String, Object> spec = requireMap(cr, "spec", "spec");
         switch (kind) {
-            case TRAIN_JOB:
-                patchTrainJob(spec);
-                break;
-            case JOB:
-                patchBatchJob(spec);
-                break;
-            default:
-                patchKubeflowJob(spec, kind);
-                break;
+            case TRAIN_JOB -> patchTrainJob(spec);
+            case JOB -> patchBatchJob(spec);
+            default -> patchKubeflowJob(spec, kind);
         }
         Map<String, Object> ordered = Trees.map("apiVersion", apiVersion, "kind", kind.kindName(),
                 "metadata", cr.get("metadata"), "spec", spec);
@@ -254,7 +196,7 @@ final class ManifestPatcher {
         Trees.putIfPresent(trainer, "image", job.image());
         Trees.putIfPresent(trainer, "command", Trees.list(job.command()));
         Trees.putIfPresent(trainer, "args", Trees.list(job.args()));
-        mergeByName(Trees.childList(trainer, "env"), PodTemplates.env(ctx));
+        Trees.mergeByName(Trees.childList(trainer, "env"), PodTemplates.env(ctx));
         if (trainer.get("env") instanceof List && ((List<?>) trainer.get("env")).isEmpty()) {
             trainer.remove("env");
         }
@@ -289,10 +231,11 @@ final class ManifestPatcher {
                 podSpec.put("affinity", Trees.copyMap(ctx.spec().nodePool().affinity()));
             }
         }
-        appendMissing(Trees.childList(podSpec, "tolerations"), PodTemplates.tolerations(ctx.spec().nodePool()));
-        mergeByName(Trees.childList(podSpec, "volumes"), PodTemplates.volumes(ctx));
+        Trees.appendMissing(Trees.childList(podSpec, "tolerations"),
+                PodTemplates.tolerations(ctx.spec().nodePool()));
+        Trees.mergeByName(Trees.childList(podSpec, "volumes"), PodTemplates.volumes(ctx));
         patchContainer(operatorContainer(podSpec, path + ".spec.containers", firstContainerFallback), shape);
-        dropEmpty(podSpec, "nodeSelector", "tolerations", "volumes");
+        Trees.dropEmpty(podSpec, "nodeSelector", "tolerations", "volumes");
     }
 
     private Map<String, Object> operatorContainer(Map<String, Object> podSpec, String path, boolean fallback) {
@@ -322,12 +265,12 @@ final class ManifestPatcher {
             Trees.putIfPresent(container, "command", Trees.list(job.command()));
             Trees.putIfPresent(container, "args", Trees.list(job.args()));
         }
-        mergeByName(Trees.childList(container, "env"), PodTemplates.env(ctx));
+        Trees.mergeByName(Trees.childList(container, "env"), PodTemplates.env(ctx));
         if (shape.resources() && !job.resources().equals(Resources.NONE)) {
             mergeResources(Trees.child(container, "resources"));
         }
-        mergeByName(Trees.childList(container, "volumeMounts"), PodTemplates.volumeMounts(ctx));
-        dropEmpty(container, "env", "volumeMounts");
+        Trees.mergeByName(Trees.childList(container, "volumeMounts"), PodTemplates.volumeMounts(ctx));
+        Trees.dropEmpty(container, "env", "volumeMounts");
     }
 
     /** Sets each limit and request the spec gives, keeping the manifest's other resources. */
@@ -337,43 +280,6 @@ final class ManifestPatcher {
             Map<String, Object> values = Trees.asMap(wanted.get(key));
             if (values != null) {
                 Trees.child(resources, key).putAll(values);
-            }
-        }
-    }
-
-    /** Replaces list entries whose {@code name} matches an addition, appends the rest. */
-    private static void mergeByName(List<Object> target, List<Object> additions) {
-        for (Object addition : additions) {
-            Object name = Trees.asMap(addition).get("name");
-            boolean replaced = false;
-            for (int i = 0; i < target.size(); i++) {
-                Map<String, Object> existing = Trees.asMap(target.get(i));
-                if (existing != null && name.equals(existing.get("name"))) {
-                    target.set(i, addition);
-                    replaced = true;
-                    break;
-                }
-            }
-            if (!replaced) {
-                target.add(addition);
-            }
-        }
-    }
-
-    private static void appendMissing(List<Object> target, List<Object> additions) {
-        for (Object addition : additions) {
-            if (!target.contains(addition)) {
-                target.add(addition);
-            }
-        }
-    }
-
-    private static void dropEmpty(Map<String, Object> map, String... keys) {
-        for (String key : keys) {
-            Object value = map.get(key);
-            if (value instanceof Map && ((Map<?, ?>) value).isEmpty()
-                    || value instanceof List && ((List<?>) value).isEmpty()) {
-                map.remove(key);
             }
         }
     }

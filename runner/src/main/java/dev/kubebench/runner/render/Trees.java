@@ -98,4 +98,43 @@ final class Trees {
     static List<Object> list(List<?> items) {
         return new ArrayList<>(items);
     }
+
+    /** Replaces list entries whose {@code name} matches an addition, appends the rest. */
+    static void mergeByName(List<Object> target, List<Object> additions) {
+        for (Object addition : additions) {
+            Object name = asMap(addition).get("name");
+            boolean replaced = false;
+            for (int i = 0; i < target.size(); i++) {
+                Map<String, Object> existing = asMap(target.get(i));
+                if (existing != null && name.equals(existing.get("name"))) {
+                    target.set(i, addition);
+                    replaced = true;
+                    break;
+                }
+            }
+            if (!replaced) {
+                target.add(addition);
+            }
+        }
+    }
+
+    /** Appends the additions the list does not hold yet. */
+    static void appendMissing(List<Object> target, List<Object> additions) {
+        for (Object addition : additions) {
+            if (!target.contains(addition)) {
+                target.add(addition);
+            }
+        }
+    }
+
+    /** Removes the keys whose value is an empty map or list. */
+    static void dropEmpty(Map<String, Object> map, String... keys) {
+        for (String key : keys) {
+            Object value = map.get(key);
+            if (value instanceof Map && ((Map<?, ?>) value).isEmpty()
+                    || value instanceof List && ((List<?>) value).isEmpty()) {
+                map.remove(key);
+            }
+        }
+    }
 }

@@ -27,7 +27,7 @@ class FailureClassifierTest {
 
     @Test
     void preemptionByTheSchedulerIsEviction() {
-        Optional<Verdict> v = FailureClassifier.immediate(pod("{\"phase\":\"Running\",\"conditions\":[{\"type\":"
+        Optional<Classification> v = FailureClassifier.immediate(pod("{\"phase\":\"Running\",\"conditions\":[{\"type\":"
                 + "\"DisruptionTarget\",\"status\":\"True\",\"reason\":\"PreemptionByScheduler\",\"message\":"
                 + "\"Preempted in order to admit critical pod\"}]}"));
         assertEquals(FailureCause.EVICTED, v.orElseThrow().cause());
@@ -37,7 +37,7 @@ class FailureClassifierTest {
 
     @Test
     void crashLoopAfterOomIsOom() {
-        Verdict v = FailureClassifier.immediate(pod("{\"phase\":\"Running\",\"containerStatuses\":[{\"name\":"
+        Classification v = FailureClassifier.immediate(pod("{\"phase\":\"Running\",\"containerStatuses\":[{\"name\":"
                 + "\"pytorch\",\"restartCount\":5,\"state\":{\"waiting\":{\"reason\":\"CrashLoopBackOff\"}},"
                 + "\"lastState\":{\"terminated\":{\"exitCode\":137,\"reason\":\"OOMKilled\"}}}]}")).orElseThrow();
         assertEquals(FailureCause.OOM_KILLED, v.cause());
@@ -67,7 +67,8 @@ class FailureClassifierTest {
         List<JobCondition> conditions = JobCondition.of(job);
         JobCondition failed = JobCondition.findTrue(conditions, "Failed").orElseThrow();
         assertEquals("2026-11-28T20:00:00Z", failed.lastTransitionTime().toString());
-        Verdict v = FailureClassifier.failedJob(failed, List.of(pod("{\"phase\":\"Failed\",\"containerStatuses\":"
+        Classification v = FailureClassifier.failedJob(failed, List.of(pod(
+                "{\"phase\":\"Failed\",\"containerStatuses\":"
                 + "[{\"name\":\"pytorch\",\"state\":{\"terminated\":{\"exitCode\":2,\"reason\":\"Error\"}}}]}")));
         assertEquals(FailureCause.JOB_FAILED, v.cause());
         assertEquals("job failed: TFJobFailed: TFJob ml/job has failed because 1 Worker replica(s) failed.; "
@@ -77,7 +78,7 @@ class FailureClassifierTest {
     @Test
     void mpiEvictionReasonIsInfrastructure() {
         JobCondition failed = new JobCondition("Failed", "True", "MPIJobEvicted", "launcher pod was evicted", null);
-        Verdict v = FailureClassifier.failedJob(failed, List.of());
+        Classification v = FailureClassifier.failedJob(failed, List.of());
         assertEquals(FailureCause.EVICTED, v.cause());
         assertTrue(FailureCause.EVICTED.infrastructure());
     }

@@ -1,4 +1,4 @@
-package dev.kubebench.runner;
+package dev.kubebench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +18,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SIGTERM to a JVM running trials: processes stopped, the trial completed as INTERRUPTED, nothing left running. */
+/**
+ * SIGTERM to a JVM running trials, cancelled as {@code kubebench run} cancels them ({@link InterruptGuard}): processes
+ * stopped, the trial completed as INTERRUPTED, nothing left running, exit code 130.
+ */
 class RunExecutorSignalTest {
     @TempDir
     Path dir;
@@ -39,7 +42,7 @@ class RunExecutorSignalTest {
             assertEquals("ready", line, "child JVM output: " + seen);
             jvm.destroy(); // SIGTERM
             assertTrue(jvm.waitFor(60, TimeUnit.SECONDS), "the JVM exits after cleanup");
-            assertEquals(143, jvm.exitValue(), "128 + SIGTERM");
+            assertEquals(ExitCodes.INTERRUPTED, jvm.exitValue(), "interrupted, after cleanup");
         } finally {
             jvm.destroyForcibly();
         }

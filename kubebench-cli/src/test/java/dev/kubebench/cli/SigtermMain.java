@@ -1,7 +1,10 @@
-package dev.kubebench.runner;
+package dev.kubebench.cli;
 
 import dev.kubebench.catalog.spec.Benchmark;
 import dev.kubebench.catalog.spec.JobKind;
+import dev.kubebench.runner.ProgressListener;
+import dev.kubebench.runner.RunExecutor;
+import dev.kubebench.runner.TestSpecs;
 import dev.kubebench.runner.local.LocalBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A stand-in for the CLI, run in a child JVM by {@link RunExecutorSignalTest}: runs two long local trials with the
- * shutdown hook installed, prints {@code ready} once a replica logs, and records each completion as a file.
+ * A stand-in for {@code kubebench run}, run in a child JVM by {@link RunExecutorSignalTest}: runs two long local
+ * trials under an {@link InterruptGuard} that cancels the executor, as {@link RunCommand} does, prints {@code ready}
+ * once a replica logs, and records each completion as a file.
  */
 public final class SigtermMain {
     private SigtermMain() {
@@ -42,8 +46,12 @@ public final class SigtermMain {
                             throw new UncheckedIOException(e);
                         }
                     }, Clock.systemUTC(), false);
-            executor.installShutdownHook(Duration.ofSeconds(30));
-            executor.run(TestSpecs.plan(List.of(sleeper, sleeper)));
+            InterruptGuard guard = new InterruptGuard(executor::cancel, Duration.ofSeconds(30));
+            try {
+                executor.run(TestSpecs.plan(List.of(sleeper, sleeper)));
+            } finally {
+                guard.close();
+            }
         }
     }
 }

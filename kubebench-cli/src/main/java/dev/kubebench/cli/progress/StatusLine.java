@@ -1,4 +1,4 @@
-package dev.kubebench.runner.progress;
+package dev.kubebench.cli.progress;
 
 import dev.kubebench.runner.ProgressListener;
 import java.time.Clock;

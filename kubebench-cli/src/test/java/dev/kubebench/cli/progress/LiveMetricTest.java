@@ -1,4 +1,4 @@
-package dev.kubebench.runner.progress;
+package dev.kubebench.cli.progress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
