@@ -1,5 +1,6 @@
 package dev.kubebench.cli;
 
+import dev.kubebench.core.text.Numbers;
 import dev.kubebench.core.error.Failure;
 import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.catalog.load.Suggestions;
@@ -158,11 +159,7 @@ public final class CatalogCommand implements Runnable {
     /** {@code eval_accuracy >= 0.759}, with the submetric for multi-metric evaluations: {@code FID <= 90}. */
     static String target(QualityTarget t) {
         String name = t.submetric() != null ? t.submetric() : t.key();
-        return name + (t.direction() == Direction.HIGHER ? " >= " : " <= ") + plain(t.value());
-    }
-
-    private static String plain(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+        return name + (t.direction() == Direction.HIGHER ? " >= " : " <= ") + Numbers.plain(t.value());
     }
 
     static Map<String, Object> toMap(MlperfBenchmark b) {

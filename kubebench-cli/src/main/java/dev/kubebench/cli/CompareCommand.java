@@ -1,5 +1,6 @@
 package dev.kubebench.cli;
 
+import dev.kubebench.core.text.Numbers;
 import dev.kubebench.core.error.Failure;
 import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.core.metric.Direction;
@@ -14,7 +15,6 @@ import dev.kubebench.report.samples.SampleLoader;
 import dev.kubebench.report.samples.SampleSet;
 import dev.kubebench.report.samples.SampleSets;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -127,7 +127,7 @@ public final class CompareCommand implements Callable<Integer> {
             for (MetricComparison f : failures) {
                 lines.add(String.format(Locale.ROOT, "gate failed: %s %s (%+.2f%%, p=%.3g, threshold %s%%)%s",
                         f.label(), f.verdict().label(), f.changePercent(), f.pValue(),
-                        BigDecimal.valueOf(f.thresholdPercent()).stripTrailingZeros().toPlainString(),
+                        Numbers.plain(f.thresholdPercent()),
                         f.note().isEmpty() ? "" : ": " + f.note()));
             }
             throw new KubebenchException(Failure.GATE_FAILED, lines, null);

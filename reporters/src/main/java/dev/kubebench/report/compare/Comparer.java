@@ -1,5 +1,6 @@
 package dev.kubebench.report.compare;
 
+import dev.kubebench.core.text.Numbers;
 import dev.kubebench.core.metric.Direction;
 import dev.kubebench.catalog.spec.Gate;
 import dev.kubebench.report.samples.SampleSet;
@@ -73,10 +74,10 @@ public final class Comparer {
                 verdict = worse ? Verdict.REGRESSION : Verdict.IMPROVEMENT;
             } else {
                 note = String.format(Locale.ROOT, "significant but within the %s%% threshold",
-                        CompareFormatting.plain(threshold));
+                        Numbers.significant(threshold, 6));
             }
         } else if (Math.abs(change) > threshold) {
-            note = "change not significant at alpha " + CompareFormatting.plain(settings.alpha());
+            note = "change not significant at alpha " + Numbers.significant(settings.alpha(), 6);
         }
         return new MetricComparison(metric, point, dir, dirSource, bi, ci, change, test, verdict, threshold,
                 gated, note);

@@ -1,5 +1,6 @@
 package dev.kubebench.report.compare;
 
+import dev.kubebench.core.text.Numbers;
 import dev.kubebench.report.GateCheck;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +35,10 @@ public record ComparisonReport(double alpha, double confidence, List<MetricCompa
             if (!r.gated()) {
                 continue;
             }
-            String name = r.label() + " max regression " + CompareFormatting.plain(r.thresholdPercent()) + "%";
+            String name = r.label() + " max regression " + Numbers.significant(r.thresholdPercent(), 6) + "%";
             String message = String.format(Locale.ROOT, "%s: median %s -> %s (%s, p=%s)%s", r.verdict().label(),
                     CompareFormatting.median(r.baseline()), CompareFormatting.median(r.candidate()),
-                    CompareFormatting.percent(r.changePercent()), CompareFormatting.pValue(r.pValue()),
+                    Numbers.percent(r.changePercent()), Numbers.pValue(r.pValue()),
                     r.note().isEmpty() ? "" : "; " + r.note());
             out.add(new GateCheck(name, !r.failsGate(failOnInsufficient), message));
         }

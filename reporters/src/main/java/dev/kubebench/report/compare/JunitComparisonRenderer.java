@@ -1,5 +1,6 @@
 package dev.kubebench.report.compare;
 
+import dev.kubebench.core.text.Numbers;
 import java.io.StringWriter;
 import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
@@ -64,8 +65,8 @@ public final class JunitComparisonRenderer implements ComparisonRenderer {
     private static String summary(MetricComparison r) {
         String s = String.format(Locale.ROOT, "%s: %s, median %s -> %s (%s, p=%s, threshold %s%%, %s)",
                 r.label(), r.verdict().label(), CompareFormatting.median(r.baseline()),
-                CompareFormatting.median(r.candidate()), CompareFormatting.percent(r.changePercent()),
-                CompareFormatting.pValue(r.pValue()), CompareFormatting.plain(r.thresholdPercent()),
+                CompareFormatting.median(r.candidate()), Numbers.percent(r.changePercent()),
+                Numbers.pValue(r.pValue()), Numbers.significant(r.thresholdPercent(), 6),
                 CompareFormatting.direction(r));
         return r.note().isEmpty() ? s : s + "; " + r.note();
     }

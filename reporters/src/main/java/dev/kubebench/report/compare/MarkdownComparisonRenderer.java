@@ -1,5 +1,6 @@
 package dev.kubebench.report.compare;
 
+import dev.kubebench.core.text.Numbers;
 import java.util.Locale;
 
 /** A GitHub-flavoured Markdown table, for pull-request comments and job summaries. */
@@ -24,19 +25,19 @@ public final class MarkdownComparisonRenderer implements ComparisonRenderer {
                     .append(" | ").append(r.baseline() == null ? 0 : r.baseline().n())
                     .append(" | ").append(cell(CompareFormatting.median(r.candidate())))
                     .append(" | ").append(r.candidate() == null ? 0 : r.candidate().n())
-                    .append(" | ").append(CompareFormatting.percent(r.changePercent()))
-                    .append(" | ").append(CompareFormatting.pValue(r.pValue()))
+                    .append(" | ").append(Numbers.percent(r.changePercent()))
+                    .append(" | ").append(Numbers.pValue(r.pValue()))
                     .append(" | ").append(cell(verdict)).append(" |\n");
         }
         for (GeomeanRow g : report.geomeans()) {
             out.append("| ").append(cell(g.metric())).append(" | geomean | ")
-                    .append(CompareFormatting.number(g.baseline())).append(" | | ")
-                    .append(CompareFormatting.number(g.candidate())).append(" | | ")
-                    .append(CompareFormatting.percent(g.changePercent())).append(" | | |\n");
+                    .append(Numbers.compact(g.baseline())).append(" | | ")
+                    .append(Numbers.compact(g.candidate())).append(" | | ")
+                    .append(Numbers.percent(g.changePercent())).append(" | | |\n");
         }
         out.append(String.format(Locale.ROOT,
                 "%nMedians ± %.0f%% confidence interval half-width; two-sided Mann-Whitney U test, alpha %s.%n",
-                report.confidence() * 100, CompareFormatting.plain(report.alpha())));
+                report.confidence() * 100, Numbers.significant(report.alpha(), 6)));
         for (String w : report.warnings()) {
             out.append("\n> warning: ").append(cell(w)).append('\n');
         }

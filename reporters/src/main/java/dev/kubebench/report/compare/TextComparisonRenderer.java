@@ -1,5 +1,6 @@
 package dev.kubebench.report.compare;
 
+import dev.kubebench.core.text.Numbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,15 +32,15 @@ public final class TextComparisonRenderer implements ComparisonRenderer {
                     r.baseline() == null ? "0" : Integer.toString(r.baseline().n()),
                     CompareFormatting.median(r.candidate()),
                     r.candidate() == null ? "0" : Integer.toString(r.candidate().n()),
-                    CompareFormatting.percent(r.changePercent()),
-                    CompareFormatting.pValue(r.pValue()),
+                    Numbers.percent(r.changePercent()),
+                    Numbers.pValue(r.pValue()),
                     r.verdict().label(),
                     r.note()});
             }
             for (GeomeanRow g : report.geomeans()) {
                 if (g.metric().equals(e.getKey())) {
-                    table.add(new String[] {"geomean", CompareFormatting.number(g.baseline()), "",
-                        CompareFormatting.number(g.candidate()), "", CompareFormatting.percent(g.changePercent()),
+                    table.add(new String[] {"geomean", Numbers.compact(g.baseline()), "",
+                        Numbers.compact(g.candidate()), "", Numbers.percent(g.changePercent()),
                         "", "", ""});
                 }
             }
@@ -48,7 +49,7 @@ public final class TextComparisonRenderer implements ComparisonRenderer {
         }
         out.append(String.format(Locale.ROOT,
                 "Medians with %.0f%% confidence intervals; two-sided Mann-Whitney U test at alpha %s.%n",
-                report.confidence() * 100, CompareFormatting.plain(report.alpha())));
+                report.confidence() * 100, Numbers.significant(report.alpha(), 6)));
         for (String w : report.warnings()) {
             out.append("warning: ").append(w).append('\n');
         }

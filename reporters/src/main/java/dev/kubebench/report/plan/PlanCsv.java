@@ -1,5 +1,6 @@
 package dev.kubebench.report.plan;
 
+import dev.kubebench.core.text.Numbers;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -29,22 +30,21 @@ final class PlanCsv {
                 for (ScalePoint s : rows) {
                     UslFit f = p.fit();
                     printer.printRecord(out, s.pool(), s.gpus(), s.projected() ? "projected" : "measured",
-                            num(s.throughput()), num(s.throughputLow()), num(s.throughputHigh()),
-                            num(s.throughputPerGpu()), num(s.speedup()), num(s.efficiency()),
-                            num(s.timeToTrainSeconds()), num(s.gpuHours()), num(s.cost()), s.extrapolated(),
-                            plan.frontier().contains(s),
-                            f == null ? "" : num(f.model().sigma()), f == null ? "" : num(f.model().kappa()),
-                            f == null ? "" : num(f.model().lambda()), f == null ? "" : num(f.r2()),
-                            f == null ? "" : num(f.model().peakGpus()));
+                            Numbers.exact(s.throughput()), Numbers.exact(s.throughputLow()),
+                            Numbers.exact(s.throughputHigh()), Numbers.exact(s.throughputPerGpu()),
+                            Numbers.exact(s.speedup()), Numbers.exact(s.efficiency()),
+                            Numbers.exact(s.timeToTrainSeconds()), Numbers.exact(s.gpuHours()),
+                            Numbers.exact(s.cost()), s.extrapolated(), plan.frontier().contains(s),
+                            f == null ? "" : Numbers.exact(f.model().sigma()),
+                            f == null ? "" : Numbers.exact(f.model().kappa()),
+                            f == null ? "" : Numbers.exact(f.model().lambda()),
+                            f == null ? "" : Numbers.exact(f.r2()),
+                            f == null ? "" : Numbers.exact(f.model().peakGpus()));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
-    }
-
-    private static String num(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "";
     }
 }

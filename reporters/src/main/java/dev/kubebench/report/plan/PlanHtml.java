@@ -1,5 +1,6 @@
 package dev.kubebench.report.plan;
 
+import dev.kubebench.core.text.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,11 +28,11 @@ final class PlanHtml {
             if (f == null) {
                 h.append("<td colspan=\"5\" class=\"l\">no fit (fewer than 3 scales)</td>");
             } else {
-                h.append(td(PlanNumbers.plain(f.model().lambda()) + " ± " + PlanNumbers.sci(f.lambdaError())))
-                        .append(td(PlanNumbers.sci(f.model().sigma()) + " ± " + PlanNumbers.sci(f.sigmaError())))
-                        .append(td(PlanNumbers.sci(f.model().kappa()) + " ± " + PlanNumbers.sci(f.kappaError())))
-                        .append(td(PlanNumbers.fixed(f.r2(), 4)))
-                        .append(td(PlanNumbers.fixed(f.model().peakGpus(), 1)));
+                h.append(td(Numbers.significant(f.model().lambda(), 6) + " ± " + Numbers.general(f.lambdaError(), 4)))
+                        .append(td(Numbers.general(f.model().sigma(), 4) + " ± " + Numbers.general(f.sigmaError(), 4)))
+                        .append(td(Numbers.general(f.model().kappa(), 4) + " ± " + Numbers.general(f.kappaError(), 4)))
+                        .append(td(Numbers.fixed(f.r2(), 4)))
+                        .append(td(Numbers.fixed(f.model().peakGpus(), 1)));
             }
             h.append("</tr>\n");
         }
@@ -48,13 +49,13 @@ final class PlanHtml {
                 String cls = s.extrapolated() ? " class=\"far\"" : s.projected() ? " class=\"proj\"" : "";
                 h.append("<tr").append(cls).append('>').append(td(Integer.toString(s.gpus())))
                         .append("<td class=\"l\">").append(s.projected() ? "projected" : "measured").append("</td>")
-                        .append(td(PlanNumbers.fixed(s.throughput(), 1)))
-                        .append(td(PlanNumbers.fixed(s.throughputPerGpu(), 1)))
-                        .append(td(PlanNumbers.fixed(s.speedup(), 2)))
-                        .append(td(PlanNumbers.fixed(s.efficiency() * 100, 1) + "%"))
-                        .append(td(PlanNumbers.duration(s.timeToTrainSeconds())))
-                        .append(td(PlanNumbers.fixed(s.gpuHours(), 2)))
-                        .append(td(PlanNumbers.fixed(s.cost(), 2))).append("</tr>\n");
+                        .append(td(Numbers.fixed(s.throughput(), 1)))
+                        .append(td(Numbers.fixed(s.throughputPerGpu(), 1)))
+                        .append(td(Numbers.fixed(s.speedup(), 2)))
+                        .append(td(Numbers.fixed(s.efficiency() * 100, 1) + "%"))
+                        .append(td(Numbers.duration(s.timeToTrainSeconds())))
+                        .append(td(Numbers.fixed(s.gpuHours(), 2)))
+                        .append(td(Numbers.fixed(s.cost(), 2))).append("</tr>\n");
             }
             h.append("</table>\n");
             for (String w : p.warnings()) {
@@ -67,18 +68,18 @@ final class PlanHtml {
                     .append("<p>Frontier (no other configuration is both faster and cheaper):</p><ul>\n");
             for (ScalePoint s : plan.frontier()) {
                 h.append("<li>").append(esc(s.pool())).append(", ").append(s.gpus()).append(" GPUs: ")
-                        .append(PlanNumbers.duration(s.timeToTrainSeconds())).append(", ")
-                        .append(PlanNumbers.fixed(s.cost(), 2)).append(' ').append(esc(plan.costUnit()))
+                        .append(Numbers.duration(s.timeToTrainSeconds())).append(", ")
+                        .append(Numbers.fixed(s.cost(), 2)).append(' ').append(esc(plan.costUnit()))
                         .append(s.projected() ? " (projected)" : "").append("</li>\n");
             }
             h.append("</ul>\n");
         }
         if (plan.cheapest() != null) {
             ScalePoint c = plan.cheapest();
-            h.append("<p><b>Cheapest configuration meeting ").append(PlanNumbers.duration(plan.targetTimeSeconds()))
+            h.append("<p><b>Cheapest configuration meeting ").append(Numbers.duration(plan.targetTimeSeconds()))
                     .append(":</b> ").append(esc(c.pool())).append(" with ").append(c.gpus()).append(" GPUs, ")
-                    .append(PlanNumbers.duration(c.timeToTrainSeconds())).append(", ")
-                    .append(PlanNumbers.fixed(c.cost(), 2)).append(' ').append(esc(plan.costUnit()))
+                    .append(Numbers.duration(c.timeToTrainSeconds())).append(", ")
+                    .append(Numbers.fixed(c.cost(), 2)).append(' ').append(esc(plan.costUnit()))
                     .append(c.projected() ? " (projected)" : "").append("</p>\n");
         }
         for (String w : plan.warnings()) {

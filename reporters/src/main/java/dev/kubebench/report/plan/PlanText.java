@@ -1,5 +1,6 @@
 package dev.kubebench.report.plan;
 
+import dev.kubebench.core.text.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,10 +22,10 @@ final class PlanText {
             if (f != null) {
                 out.append(String.format(Locale.ROOT,
                         "  USL fit: lambda %s ± %s, sigma %s ± %s, kappa %s ± %s, R² %s, peak at %s GPUs%n",
-                        PlanNumbers.plain(f.model().lambda()), PlanNumbers.sci(f.lambdaError()),
-                        PlanNumbers.sci(f.model().sigma()), PlanNumbers.sci(f.sigmaError()),
-                        PlanNumbers.sci(f.model().kappa()), PlanNumbers.sci(f.kappaError()),
-                        PlanNumbers.fixed(f.r2(), 4), PlanNumbers.fixed(f.model().peakGpus(), 1)));
+                        Numbers.significant(f.model().lambda(), 6), Numbers.general(f.lambdaError(), 4),
+                        Numbers.general(f.model().sigma(), 4), Numbers.general(f.sigmaError(), 4),
+                        Numbers.general(f.model().kappa(), 4), Numbers.general(f.kappaError(), 4),
+                        Numbers.fixed(f.r2(), 4), Numbers.fixed(f.model().peakGpus(), 1)));
             }
             List<String[]> table = new ArrayList<>();
             table.add(new String[] {"gpus", "", "samples/s", "per gpu", "speedup", "efficiency", "time to train",
@@ -35,10 +36,10 @@ final class PlanText {
             for (ScalePoint s : rows) {
                 table.add(new String[] {Integer.toString(s.gpus()),
                     s.projected() ? (s.extrapolated() ? "projected!" : "projected") : "measured",
-                    PlanNumbers.fixed(s.throughput(), 1), PlanNumbers.fixed(s.throughputPerGpu(), 1),
-                    PlanNumbers.fixed(s.speedup(), 2), PlanNumbers.fixed(s.efficiency() * 100, 1) + "%",
-                    PlanNumbers.duration(s.timeToTrainSeconds()), PlanNumbers.fixed(s.gpuHours(), 2),
-                    PlanNumbers.fixed(s.cost(), 2)});
+                    Numbers.fixed(s.throughput(), 1), Numbers.fixed(s.throughputPerGpu(), 1),
+                    Numbers.fixed(s.speedup(), 2), Numbers.fixed(s.efficiency() * 100, 1) + "%",
+                    Numbers.duration(s.timeToTrainSeconds()), Numbers.fixed(s.gpuHours(), 2),
+                    Numbers.fixed(s.cost(), 2)});
             }
             appendTable(out, table);
             for (String w : p.warnings()) {
@@ -50,7 +51,7 @@ final class PlanText {
             out.append("Time/cost frontier (no other configuration is both faster and cheaper):\n");
             for (ScalePoint s : plan.frontier()) {
                 out.append(String.format(Locale.ROOT, "  %-16s %5d gpus  %12s  %10s %s%s%n", s.pool(), s.gpus(),
-                        PlanNumbers.duration(s.timeToTrainSeconds()), PlanNumbers.fixed(s.cost(), 2),
+                        Numbers.duration(s.timeToTrainSeconds()), Numbers.fixed(s.cost(), 2),
                         plan.costUnit(), s.projected() ? "  (projected)" : ""));
             }
             out.append('\n');
@@ -60,8 +61,8 @@ final class PlanText {
             if (c != null) {
                 out.append(String.format(Locale.ROOT,
                         "Cheapest configuration meeting %s: pool %s with %d GPUs, %s, %s %s%s%n",
-                        PlanNumbers.duration(plan.targetTimeSeconds()), c.pool(), c.gpus(),
-                        PlanNumbers.duration(c.timeToTrainSeconds()), PlanNumbers.fixed(c.cost(), 2),
+                        Numbers.duration(plan.targetTimeSeconds()), c.pool(), c.gpus(),
+                        Numbers.duration(c.timeToTrainSeconds()), Numbers.fixed(c.cost(), 2),
                         plan.costUnit(), c.projected() ? " (projected)" : ""));
             }
         }

@@ -1,7 +1,6 @@
 package dev.kubebench.report.trend;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
+import dev.kubebench.core.text.Numbers;
 import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,19 +25,20 @@ public final class TrendRenderer {
             }
             for (ChangePoint cp : r.changePoints()) {
                 out.append(String.format(Locale.ROOT, "  change at run %d (%s): mean %s -> %s (%+.2f%%), p=%s%n",
-                        cp.index(), s.runIds().get(cp.index()), number(cp.meanBefore()), number(cp.meanAfter()),
-                        cp.changePercent(), pValue(cp.pValue())));
+                        cp.index(), s.runIds().get(cp.index()), Numbers.significant(cp.meanBefore(), 6),
+                        Numbers.significant(cp.meanAfter(), 6), cp.changePercent(), Numbers.pValue(cp.pValue())));
             }
             if (r.regression()) {
                 out.append(String.format(Locale.ROOT,
                         "  REGRESSION: the newest segment is %+.2f%% against the one before (threshold %s%%)%n",
-                        r.newestChangePercent(), number(r.thresholdPercent())));
+                        r.newestChangePercent(), Numbers.significant(r.thresholdPercent(), 6)));
             }
             out.append('\n');
         }
         out.append(String.format(Locale.ROOT,
                 "E-divisive means with Student t-test: p-value %s, window %d, magnitude %s.%n",
-                number(settings.maxPValue()), settings.windowLength(), number(settings.minMagnitude())));
+                Numbers.significant(settings.maxPValue(), 6), settings.windowLength(),
+                Numbers.significant(settings.minMagnitude(), 6)));
         return out.toString();
     }
 
@@ -80,16 +80,5 @@ public final class TrendRenderer {
             n.put("thresholdPercent", r.thresholdPercent());
         }
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-    }
-
-    private static String number(double v) {
-        if (!Double.isFinite(v)) {
-            return "-";
-        }
-        return BigDecimal.valueOf(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
-    }
-
-    private static String pValue(double p) {
-        return p < 0.0001 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.4f", p);
     }
 }
