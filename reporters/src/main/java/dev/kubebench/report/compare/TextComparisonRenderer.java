@@ -1,6 +1,7 @@
 package dev.kubebench.report.compare;
 
 import dev.kubebench.core.text.Numbers;
+import dev.kubebench.core.text.TextTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,29 +24,26 @@ public final class TextComparisonRenderer implements ComparisonRenderer {
             List<MetricComparison> rows = e.getValue();
             out.append(e.getKey()).append(" (").append(CompareFormatting.direction(rows.get(0))).append(')')
                     .append('\n');
-            List<String[]> table = new ArrayList<>();
-            table.add(new String[] {"point", "baseline", "n", "candidate", "n", "change", "p", "verdict", ""});
+            TextTable table = TextTable.left(9).indent(2)
+                    .header("point", "baseline", "n", "candidate", "n", "change", "p", "verdict", "");
             for (MetricComparison r : rows) {
-                table.add(new String[] {
-                    r.point().isEmpty() ? "-" : r.point(),
-                    CompareFormatting.median(r.baseline()),
-                    r.baseline() == null ? "0" : Integer.toString(r.baseline().n()),
-                    CompareFormatting.median(r.candidate()),
-                    r.candidate() == null ? "0" : Integer.toString(r.candidate().n()),
-                    Numbers.percent(r.changePercent()),
-                    Numbers.pValue(r.pValue()),
-                    r.verdict().label(),
-                    r.note()});
+                table.row(r.point().isEmpty() ? "-" : r.point(),
+                        CompareFormatting.median(r.baseline()),
+                        r.baseline() == null ? "0" : Integer.toString(r.baseline().n()),
+                        CompareFormatting.median(r.candidate()),
+                        r.candidate() == null ? "0" : Integer.toString(r.candidate().n()),
+                        Numbers.percent(r.changePercent()),
+                        Numbers.pValue(r.pValue()),
+                        r.verdict().label(),
+                        r.note());
             }
             for (GeomeanRow g : report.geomeans()) {
                 if (g.metric().equals(e.getKey())) {
-                    table.add(new String[] {"geomean", Numbers.compact(g.baseline()), "",
-                        Numbers.compact(g.candidate()), "", Numbers.percent(g.changePercent()),
-                        "", "", ""});
+                    table.row("geomean", Numbers.compact(g.baseline()), "", Numbers.compact(g.candidate()), "",
+                            Numbers.percent(g.changePercent()), "", "", "");
                 }
             }
-            appendTable(out, table);
-            out.append('\n');
+            out.append(table.render()).append('\n');
         }
         out.append(String.format(Locale.ROOT,
                 "Medians with %.0f%% confidence intervals; two-sided Mann-Whitney U test at alpha %s.%n",
@@ -54,25 +52,5 @@ public final class TextComparisonRenderer implements ComparisonRenderer {
             out.append("warning: ").append(w).append('\n');
         }
         return out.toString();
-    }
-
-    static void appendTable(StringBuilder out, List<String[]> table) {
-        int cols = table.get(0).length;
-        int[] width = new int[cols];
-        for (String[] row : table) {
-            for (int i = 0; i < cols; i++) {
-                width[i] = Math.max(width[i], row[i].length());
-            }
-        }
-        for (String[] row : table) {
-            StringBuilder line = new StringBuilder("  ");
-            for (int i = 0; i < cols; i++) {
-                line.append(row[i]);
-                if (i < cols - 1) {
-                    line.append(" ".repeat(width[i] - row[i].length() + 2));
-                }
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
     }
 }

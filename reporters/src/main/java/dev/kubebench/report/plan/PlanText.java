@@ -1,6 +1,8 @@
 package dev.kubebench.report.plan;
 
 import dev.kubebench.core.text.Numbers;
+import dev.kubebench.core.text.TextTable;
+import dev.kubebench.core.text.TextTable.Align;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,21 +29,23 @@ final class PlanText {
                         Numbers.general(f.model().kappa(), 4), Numbers.general(f.kappaError(), 4),
                         Numbers.fixed(f.r2(), 4), Numbers.fixed(f.model().peakGpus(), 1)));
             }
-            List<String[]> table = new ArrayList<>();
-            table.add(new String[] {"gpus", "", "samples/s", "per gpu", "speedup", "efficiency", "time to train",
-                "gpu-hours", "cost (" + plan.costUnit() + ")"});
+            // numbers right-aligned, the kind column left-aligned
+            TextTable table = TextTable.of(Align.RIGHT, Align.LEFT, Align.RIGHT, Align.RIGHT, Align.RIGHT,
+                    Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.RIGHT).indent(2)
+                    .header("gpus", "", "samples/s", "per gpu", "speedup", "efficiency", "time to train",
+                            "gpu-hours", "cost (" + plan.costUnit() + ")");
             List<ScalePoint> rows = new ArrayList<>(p.measured());
             rows.addAll(p.projected());
             rows.sort((a, b) -> Integer.compare(a.gpus(), b.gpus()));
             for (ScalePoint s : rows) {
-                table.add(new String[] {Integer.toString(s.gpus()),
-                    s.projected() ? (s.extrapolated() ? "projected!" : "projected") : "measured",
-                    Numbers.fixed(s.throughput(), 1), Numbers.fixed(s.throughputPerGpu(), 1),
-                    Numbers.fixed(s.speedup(), 2), Numbers.fixed(s.efficiency() * 100, 1) + "%",
-                    Numbers.duration(s.timeToTrainSeconds()), Numbers.fixed(s.gpuHours(), 2),
-                    Numbers.fixed(s.cost(), 2)});
+                table.row(Integer.toString(s.gpus()),
+                        s.projected() ? (s.extrapolated() ? "projected!" : "projected") : "measured",
+                        Numbers.fixed(s.throughput(), 1), Numbers.fixed(s.throughputPerGpu(), 1),
+                        Numbers.fixed(s.speedup(), 2), Numbers.fixed(s.efficiency() * 100, 1) + "%",
+                        Numbers.duration(s.timeToTrainSeconds()), Numbers.fixed(s.gpuHours(), 2),
+                        Numbers.fixed(s.cost(), 2));
             }
-            appendTable(out, table);
+            out.append(table.render());
             for (String w : p.warnings()) {
                 out.append("  warning: ").append(w).append('\n');
             }
@@ -74,25 +78,5 @@ final class PlanText {
             out.append("'projected!' marks projections far beyond the measured range (not used for the frontier).\n");
         }
         return out.toString();
-    }
-
-    private static void appendTable(StringBuilder out, List<String[]> table) {
-        int cols = table.get(0).length;
-        int[] width = new int[cols];
-        for (String[] row : table) {
-            for (int i = 0; i < cols; i++) {
-                width[i] = Math.max(width[i], row[i].length());
-            }
-        }
-        for (String[] row : table) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < cols; i++) {
-                String cell = row[i];
-                // numbers right-aligned, the kind column left-aligned
-                line.append("  ").append(i == 1 ? cell + " ".repeat(width[i] - cell.length())
-                        : " ".repeat(width[i] - cell.length()) + cell);
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
     }
 }
