@@ -1,5 +1,7 @@
 package dev.kubebench.cli;
 
+import dev.kubebench.core.text.Numbers;
+import dev.kubebench.core.text.TextTable;
 import dev.kubebench.core.error.Failure;
 import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.catalog.load.Suggestions;
@@ -66,13 +68,13 @@ public final class CatalogCommand implements Runnable {
             List<MlperfBenchmark> all = MlperfCatalog.standard().all();
             PrintWriter out = spec.commandLine().getOut();
             if (output == Format.TEXT) {
-                List<String[]> rows = new ArrayList<>();
-                rows.add(new String[] {"ID", "BENCHMARK", "QUALITY TARGET", "RUNS", "DROP", "ROUNDS", "DATASET"});
+                TextTable table = TextTable.left(7)
+                        .header("ID", "BENCHMARK", "QUALITY TARGET", "RUNS", "DROP", "ROUNDS", "DATASET");
                 for (MlperfBenchmark b : all) {
-                    rows.add(new String[] {b.id(), b.name(), targets(b.targets()), String.valueOf(b.requiredRuns()),
-                        String.valueOf(b.olympicDrop()), String.join(",", b.rounds()), b.dataset()});
+                    table.row(b.id(), b.name(), targets(b.targets()), String.valueOf(b.requiredRuns()),
+                            String.valueOf(b.olympicDrop()), String.join(",", b.rounds()), b.dataset());
                 }
-                table(out, rows);
+                table.lines().forEach(out::println);
             } else {
                 List<Object> list = new ArrayList<>();
                 all.forEach(b -> list.add(toMap(b)));
@@ -106,20 +108,20 @@ public final class CatalogCommand implements Runnable {
                     "unknown catalog id '" + id + "'" + suggestion(catalog, id) + " (see 'kubebench catalog list')"));
             PrintWriter out = spec.commandLine().getOut();
             if (output == Format.TEXT) {
-                List<String[]> rows = new ArrayList<>();
-                rows.add(new String[] {"id:", b.id()});
-                rows.add(new String[] {"benchmark:", b.name()});
-                rows.add(new String[] {"model:", b.model()});
-                rows.add(new String[] {"dataset:", b.dataset()});
+                TextTable table = TextTable.left(2)
+                        .row("id:", b.id())
+                        .row("benchmark:", b.name())
+                        .row("model:", b.model())
+                        .row("dataset:", b.dataset());
                 for (QualityTarget t : b.targets()) {
-                    rows.add(new String[] {"quality target:", target(t)});
+                    table.row("quality target:", target(t));
                 }
-                rows.add(new String[] {"required runs:", String.valueOf(b.requiredRuns())});
-                rows.add(new String[] {"olympic drop:", b.olympicDrop() + " fastest and " + b.olympicDrop()
-                    + " slowest run(s) dropped from the mean"});
-                rows.add(new String[] {"rounds:", String.join(", ", b.rounds())});
-                rows.add(new String[] {"source:", b.source()});
-                table(out, rows);
+                table.row("required runs:", String.valueOf(b.requiredRuns()))
+                        .row("olympic drop:", b.olympicDrop() + " fastest and " + b.olympicDrop()
+                                + " slowest run(s) dropped from the mean")
+                        .row("rounds:", String.join(", ", b.rounds()))
+                        .row("source:", b.source());
+                table.lines().forEach(out::println);
             } else {
                 out.print(write(output, toMap(b)));
             }
@@ -158,11 +160,7 @@ public final class CatalogCommand implements Runnable {
     /** {@code eval_accuracy >= 0.759}, with the submetric for multi-metric evaluations: {@code FID <= 90}. */
     static String target(QualityTarget t) {
         String name = t.submetric() != null ? t.submetric() : t.key();
-        return name + (t.direction() == Direction.HIGHER ? " >= " : " <= ") + plain(t.value());
-    }
-
-    private static String plain(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+        return name + (t.direction() == Direction.HIGHER ? " >= " : " <= ") + Numbers.plain(t.value());
     }
 
     static Map<String, Object> toMap(MlperfBenchmark b) {
@@ -197,23 +195,5 @@ public final class CatalogCommand implements Runnable {
         }
         return YAMLMapper.builder().disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
                 .enable(YAMLWriteFeature.MINIMIZE_QUOTES, YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS).build().writeValueAsString(value);
-    }
-
-    /** Left-aligned columns separated by two spaces, without trailing blanks. */
-    static void table(PrintWriter out, List<String[]> rows) {
-        int cols = rows.get(0).length;
-        int[] width = new int[cols];
-        for (String[] r : rows) {
-            for (int i = 0; i < cols; i++) {
-                width[i] = Math.max(width[i], r[i].length());
-            }
-        }
-        for (String[] r : rows) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < cols; i++) {
-                sb.append(i == cols - 1 ? r[i] : String.format(Locale.ROOT, "%-" + width[i] + "s  ", r[i]));
-            }
-            out.println(sb.toString().stripTrailing());
-        }
     }
 }

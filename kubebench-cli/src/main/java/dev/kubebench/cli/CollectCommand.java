@@ -1,5 +1,6 @@
 package dev.kubebench.cli;
 
+import dev.kubebench.core.text.Numbers;
 import dev.kubebench.core.error.Failure;
 import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.catalog.mlperf.MlperfBenchmark;
@@ -125,7 +126,7 @@ public final class CollectCommand implements Callable<Integer> {
     }
 
     private static String minutes(double m) {
-        return Double.isNaN(m) ? "-" : String.format(Locale.ROOT, "%.4f", m);
+        return Numbers.fixed(m, 4);
     }
 
     private static String yesNo(Boolean b) {
@@ -133,7 +134,7 @@ public final class CollectCommand implements Callable<Integer> {
     }
 
     private static String number(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f", v);
+        return Numbers.fixed(v, 1);
     }
 
     private void text(PrintWriter out, List<Path> dirs, List<MlperfScore> scores, List<FileRun> files) {

@@ -1,20 +1,20 @@
 package dev.kubebench.cli;
 
+import dev.kubebench.core.text.Numbers;
 import dev.kubebench.core.error.Failure;
 import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.core.metric.Direction;
 import dev.kubebench.catalog.spec.Gate;
-import dev.kubebench.report.compare.CompareFormat;
-import dev.kubebench.report.compare.CompareSettings;
-import dev.kubebench.report.compare.Comparer;
-import dev.kubebench.report.compare.ComparisonReport;
-import dev.kubebench.report.compare.MetricComparison;
-import dev.kubebench.report.samples.RunSamples;
-import dev.kubebench.report.samples.SampleLoader;
-import dev.kubebench.report.samples.SampleSet;
-import dev.kubebench.report.samples.SampleSets;
+import dev.kubebench.report.CompareFormat;
+import dev.kubebench.report.analysis.compare.CompareSettings;
+import dev.kubebench.report.analysis.compare.Comparer;
+import dev.kubebench.report.analysis.compare.ComparisonReport;
+import dev.kubebench.report.analysis.compare.MetricComparison;
+import dev.kubebench.report.analysis.samples.RunSamples;
+import dev.kubebench.report.analysis.samples.SampleLoader;
+import dev.kubebench.report.analysis.samples.SampleSet;
+import dev.kubebench.report.analysis.samples.SampleSets;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -127,7 +127,7 @@ public final class CompareCommand implements Callable<Integer> {
             for (MetricComparison f : failures) {
                 lines.add(String.format(Locale.ROOT, "gate failed: %s %s (%+.2f%%, p=%.3g, threshold %s%%)%s",
                         f.label(), f.verdict().label(), f.changePercent(), f.pValue(),
-                        BigDecimal.valueOf(f.thresholdPercent()).stripTrailingZeros().toPlainString(),
+                        Numbers.plain(f.thresholdPercent()),
                         f.note().isEmpty() ? "" : ": " + f.note()));
             }
             throw new KubebenchException(Failure.GATE_FAILED, lines, null);

@@ -1,7 +1,7 @@
 package dev.kubebench.cli;
 
-import dev.kubebench.report.plan.Measurement;
-import dev.kubebench.report.plan.RunMeasurements;
+import dev.kubebench.report.analysis.plan.Measurement;
+import dev.kubebench.report.analysis.plan.RunMeasurements;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.kubebench.cli;
 
-import dev.kubebench.report.samples.SampleLoader;
-import dev.kubebench.report.samples.StoreSampleLoader;
+import dev.kubebench.report.analysis.samples.SampleLoader;
+import dev.kubebench.report.analysis.samples.StoreSampleLoader;
 
 /** The loaders the gate commands use for PATH arguments. */
 final class SampleLoaders {

@@ -1,5 +1,6 @@
 package dev.kubebench.cli;
 
+import dev.kubebench.core.text.Numbers;
 import dev.kubebench.collector.result.RunResult;
 import dev.kubebench.core.trial.TrialState;
 import java.util.List;
@@ -84,11 +85,9 @@ final class Summaries {
         }
     }
 
+    /** One decimal from 100 up, three below: enough to tell trials apart at a glance. */
     private static String format(double v) {
-        if (Double.isNaN(v)) {
-            return "-";
-        }
-        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.3f", v);
+        return Numbers.fixed(v, Math.abs(v) >= 100 ? 1 : 3);
     }
 
     private static String clip(String s, int max) {

@@ -3,13 +3,14 @@ package dev.kubebench.cli;
 import dev.kubebench.core.error.Failure;
 import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.core.metric.Direction;
-import dev.kubebench.report.samples.RunSamples;
-import dev.kubebench.report.samples.SampleLoader;
-import dev.kubebench.report.trend.ChangePointSettings;
-import dev.kubebench.report.trend.TrendAnalyzer;
-import dev.kubebench.report.trend.TrendRenderer;
-import dev.kubebench.report.trend.TrendResult;
-import dev.kubebench.report.trend.TrendSeries;
+import dev.kubebench.report.analysis.samples.RunSamples;
+import dev.kubebench.report.analysis.samples.SampleLoader;
+import dev.kubebench.report.analysis.trend.ChangePointSettings;
+import dev.kubebench.report.analysis.trend.TrendAnalyzer;
+import dev.kubebench.report.json.TrendJson;
+import dev.kubebench.report.text.TrendText;
+import dev.kubebench.report.analysis.trend.TrendResult;
+import dev.kubebench.report.analysis.trend.TrendSeries;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -119,8 +120,8 @@ public final class TrendCommand implements Callable<Integer> {
         }
         List<TrendResult> results = new TrendAnalyzer(settings, thresholdPercent).analyze(series);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format == Format.JSON ? TrendRenderer.json(results, settings)
-                : TrendRenderer.text(results, settings));
+        out.print(format == Format.JSON ? TrendJson.render(results, settings)
+                : TrendText.render(results, settings));
         out.flush();
         if (gate) {
             List<String> failures = new ArrayList<>();

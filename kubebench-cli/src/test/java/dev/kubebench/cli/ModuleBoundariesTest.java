@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module boundaries of docs/architecture.md, checked on the compiled classes of every module: picocli only in the
- * CLI, fabric8 only in the runner, HdrHistogram only in the result collector, the core on the JDK alone, and no module
- * reaches up the stack.
+ * CLI, fabric8 only in the runner, HdrHistogram only in the result collector, the core on the JDK alone, the reporters'
+ * analysis apart from their rendering, and no module reaches up the stack.
  */
 class ModuleBoundariesTest {
     private static JavaClasses classes;
@@ -66,6 +66,16 @@ class ModuleBoundariesTest {
                 .check(classes);
         noClasses().that().resideInAPackage("dev.kubebench.report..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.kubebench.runner..", "dev.kubebench.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void reportAnalysisKnowsNoOutputFormat() {
+        noClasses().that().resideInAPackage("dev.kubebench.report.analysis..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.kubebench.report.text..",
+                        "dev.kubebench.report.csv..", "dev.kubebench.report.html..", "dev.kubebench.report.markdown..",
+                        "dev.kubebench.report.junit..", "dev.kubebench.report.json..", "dev.kubebench.report.chart..",
+                        "org.jfree..", "org.apache.commons.csv..")
                 .check(classes);
     }
 }

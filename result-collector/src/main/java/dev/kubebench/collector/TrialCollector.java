@@ -1,5 +1,6 @@
 package dev.kubebench.collector;
 
+import dev.kubebench.core.text.Numbers;
 import dev.kubebench.core.trial.TrialOutcome;
 import dev.kubebench.core.trial.FailureCause;
 
@@ -33,7 +34,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -271,16 +271,12 @@ public final class TrialCollector {
                     }
                 }
                 sb.append(' ').append(t.key()).append(t.submetric() == null ? "" : "[" + t.submetric() + "]")
-                        .append(" best ").append(Double.isNaN(best) ? "none" : fmt(best))
-                        .append(t.direction() == Direction.HIGHER ? " < " : " > ").append(fmt(t.value()));
+                        .append(" best ").append(Double.isNaN(best) ? "none" : Numbers.general(best, 6))
+                        .append(t.direction() == Direction.HIGHER ? " < " : " > ").append(Numbers.general(t.value(), 6));
             }
             return sb.toString();
         }
         return null;
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
     }
 
     private static void jmh(Path trialDir, CollectSpec.Jmh spec, Map<String, Double> metrics, List<String> warnings) {

@@ -1,7 +1,7 @@
 package dev.kubebench.report.html;
 
 import dev.kubebench.report.RunReport;
-import dev.kubebench.report.aggregate.SweepPoint;
+import dev.kubebench.report.analysis.aggregate.SweepPoint;
 import dev.kubebench.report.chart.ChartDatasets;
 import dev.kubebench.report.chart.ChartRenderer;
 import dev.kubebench.report.chart.PodTimeline;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubebench.report.Fixtures;
 import dev.kubebench.report.RunReport;
-import dev.kubebench.report.aggregate.SweepPoint;
-import dev.kubebench.report.aggregate.SweepPoints;
+import dev.kubebench.report.analysis.aggregate.SweepPoint;
+import dev.kubebench.report.analysis.aggregate.SweepPoints;
 import java.util.List;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYIntervalSeries;

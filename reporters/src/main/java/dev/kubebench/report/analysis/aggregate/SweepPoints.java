@@ -1,0 +1,29 @@
+package dev.kubebench.report.analysis.aggregate;
+
+import dev.kubebench.core.text.Numbers;
+
+import dev.kubebench.report.RunReport;
+import dev.kubebench.report.TrialReport;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Groups a run's trials by sweep point, points in order of their first trial. */
+public final class SweepPoints {
+    private SweepPoints() {
+    }
+
+    public static List<SweepPoint> of(RunReport report) {
+        Map<String, List<TrialReport>> byKey = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> values = new LinkedHashMap<>();
+        for (TrialReport t : report.trials()) {
+            String key = Numbers.point(t.result().point());
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
+            values.putIfAbsent(key, t.result().point());
+        }
+        List<SweepPoint> points = new ArrayList<>(byKey.size());
+        byKey.forEach((key, trials) -> points.add(new SweepPoint(values.get(key), trials)));
+        return points;
+    }
+}
