@@ -1,7 +1,6 @@
 package dev.kubebench.collector.mllog;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -111,14 +110,17 @@ final class EventBuilder {
         return owner == Member.VALUE || owner == Member.METADATA && MllogParser.METADATA.contains(name);
     }
 
-    /** A scalar member of {@code owner}'s object; null values and members nobody reads are dropped. */
+    /** A scalar member of {@code owner}'s object that {@link #keeps} accepted; null values are dropped. */
     void member(Member owner, String name, Object v) {
-        if (v != null && keeps(owner, name)) {
+        if (v != null) {
             put(owner, name, v);
         }
     }
 
-    /** As {@link #member(Member, String, Object)}, the name spelled by the ASCII bytes {@code a[from, to)}. */
+    /**
+     * A scalar member of {@code owner}'s object, its name spelled by the ASCII bytes {@code a[from, to)}; null values
+     * and members nobody reads are dropped.
+     */
     void member(Member owner, byte[] a, int from, int to, Object v) {
         if (v == null) {
             return;
@@ -178,6 +180,14 @@ final class EventBuilder {
     }
 
     private static boolean spells(byte[] a, int from, int to, byte[] name) {
-        return to - from == name.length && Arrays.equals(a, from, to, name, 0, name.length);
+        if (to - from != name.length) {
+            return false;
+        }
+        for (int i = 0; i < name.length; i++) {
+            if (a[from + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }
