@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -24,6 +25,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * MLLOG parsing throughput on one core. Each invocation parses {@value #MIB} MiB of MLLOG-heavy text generated in
  * {@link #setup()} ({@link MllogSamples}); with {@code @OperationsPerInvocation(64)} the reported ops/s are MiB/s.
+ * {@code fastPath} compares the flat-event decoder ({@code true}, what production uses) with Jackson for every
+ * event ({@code false}).
  *
  * <pre>
  * mvn -q -o -pl benchmarks -am package -DskipTests
@@ -36,6 +39,10 @@ import org.openjdk.jmh.annotations.State;
 public class MllogParseBenchmark {
     static final int MIB = 64;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** Whether the parser tries its flat-event fast path before Jackson. */
+    @Param({"true", "false"})
+    public boolean fastPath;
 
     private byte[] log;
 
@@ -69,7 +76,8 @@ public class MllogParseBenchmark {
     public MllogRun parseAndAccumulate(CpuCounters cpu) throws IOException {
         long c0 = THREADS.getCurrentThreadCpuTime();
         MllogAccumulator acc = new MllogAccumulator();
-        ParseStats stats = new MllogParser().parse(new ByteArrayInputStream(log), acc);
+        ParseStats stats = new MllogParser(MllogParser.DEFAULT_MAX_LINE_BYTES, fastPath)
+                .parse(new ByteArrayInputStream(log), acc);
         MllogRun run = acc.finish(List.of(), stats);
         cpu.cpuNanos += THREADS.getCurrentThreadCpuTime() - c0;
         cpu.bytes += stats.bytes();

@@ -1,8 +1,7 @@
 package dev.kubebench.collector.mllog;
 
+import dev.kubebench.collector.mllog.EventBuilder.Member;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The fast path for decoding an MLLOG event: a strict, allocation-light scanner for the flat shape every MLPerf
@@ -10,181 +9,92 @@ import java.util.Map;
  * "metadata": {...}}} with scalar or flat-object values). It returns null, meaning "let Jackson decide", for anything
  * outside that shape: escapes in strings, non-ASCII bytes, nested objects, arrays, trailing text or any syntax it
  * does not accept. It never accepts text Jackson would reject, and decodes what it accepts exactly as the Jackson
- * path does (MllogParserTest compares both on the real logs).
+ * path does: both assemble events with an {@link EventBuilder}, and MllogParserTest compares them on the real logs.
  */
 final class FlatMllogDecoder {
-    private static final byte[] KEY = bytes("key");
-    private static final byte[] TIME_MS = bytes("time_ms");
-    private static final byte[] EVENT_TYPE = bytes("event_type");
-    private static final byte[] VALUE = bytes("value");
-    private static final byte[] METADATA = bytes("metadata");
-    private static final String[] META_NAMES = MllogParser.METADATA.toArray(new String[0]);
-    private static final byte[][] META_BYTES = new byte[META_NAMES.length][];
-
-    static {
-        for (int i = 0; i < META_NAMES.length; i++) {
-            META_BYTES[i] = bytes(META_NAMES[i]);
-        }
-    }
-
+    private final EventBuilder event = new EventBuilder();
     private byte[] a;
     private int pos;
     private int end;
     // last scalar read
     private Object scalar;
 
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.ISO_8859_1);
-    }
-
     /** The event, or null when the line is not in the flat shape (the caller then uses Jackson). */
     MllogEvent decode(byte[] bytes, int off, int limit, long lineNumber) {
         a = bytes;
         pos = off;
         end = limit;
+        event.reset();
         try {
-            return object(lineNumber);
+            if (!topLevelObject()) {
+                return null;
+            }
+            ws();
+            return pos == end ? event.build(lineNumber) : null;
         } finally {
             a = null;
         }
     }
 
-    private MllogEvent object(long lineNumber) {
+    /** Reads the event object into {@link #event}; false when it is not in the flat shape. */
+    private boolean topLevelObject() {
         ws();
         if (!take('{')) {
-            return null;
+            return false;
         }
-        String key = null;
-        String eventType = null;
-        double timeMs = Double.NaN;
-        Object value = null;
-        Map<String, Object> metadata = null;
-        ws();
-        if (!take('}')) {
-            while (true) {
-                int ns = pos;
-                int ne = memberName();
-                if (ne < 0) {
-                    return null;
-                }
-                if (is(ns, ne, KEY)) {
-                    if (!scalarValue() || !(scalar instanceof String)) {
-                        return null;
-                    }
-                    key = (String) scalar;
-                } else if (is(ns, ne, TIME_MS)) {
-                    if (!scalarValue()) {
-                        return null;
-                    }
-                    if (scalar instanceof Double) {
-                        timeMs = (Double) scalar;
-                    } else if (scalar instanceof String) {
-                        // the Jackson path parses numeric strings too; keep the two paths identical
-                        return null;
-                    } else {
-                        timeMs = Double.NaN;
-                    }
-                } else if (is(ns, ne, EVENT_TYPE)) {
-                    if (!scalarValue()) {
-                        return null;
-                    }
-                    eventType = scalar instanceof String ? (String) scalar : null;
-                } else if (is(ns, ne, VALUE)) {
-                    if (peek() == '{') {
-                        Map<String, Object> m = flatObject(null);
-                        if (m == null) {
-                            return null;
-                        }
-                        value = m;
-                    } else {
-                        if (!scalarValue()) {
-                            return null;
-                        }
-                        value = scalar;
-                    }
-                } else if (is(ns, ne, METADATA)) {
-                    if (peek() == '{') {
-                        Map<String, Object> m = flatObject(META_BYTES);
-                        if (m == null) {
-                            return null;
-                        }
-                        metadata = m.isEmpty() ? null : m;
-                    } else {
-                        if (!scalarValue()) {
-                            return null;
-                        }
-                        metadata = null;
-                    }
-                } else {
-                    if (peek() == '{') {
-                        if (flatObject(new byte[0][]) == null) {
-                            return null;
-                        }
-                    } else if (!scalarValue()) {
-                        return null;
-                    }
-                }
-                ws();
-                if (take(',')) {
-                    ws();
-                    continue;
-                }
-                if (take('}')) {
-                    break;
-                }
-                return null;
-            }
-        }
-        ws();
-        if (pos != end || key == null) {
-            return null;
-        }
-        return new MllogEvent(key, timeMs, eventType, value, metadata, lineNumber);
-    }
-
-    /**
-     * A flat object whose members are scalars. With {@code keep == null} every non-null member is kept (value
-     * objects); otherwise only members named in {@code keep} (metadata). Returns null when not flat.
-     */
-    private Map<String, Object> flatObject(byte[][] keep) {
-        take('{');
-        Map<String, Object> m = new HashMap<>(8);
         ws();
         if (take('}')) {
-            return m;
+            return true;
         }
-        while (true) {
-            int ns = pos;
-            int ne = memberName();
-            if (ne < 0) {
-                return null;
+        do {
+            int nameStart = pos;
+            int nameEnd = memberName();
+            if (nameEnd < 0 || !topLevelValue(Member.named(a, nameStart + 1, nameEnd))) {
+                return false;
             }
-            byte c = peek();
-            if (c == '{' || c == '[') {
-                return null;
+        } while (nextMember());
+        return take('}');
+    }
+
+    /** A top-level member's value: a scalar, or a flat object for {@code value}, {@code metadata} and the rest. */
+    private boolean topLevelValue(Member m) {
+        if (peek() == '{') {
+            return (m == Member.VALUE || m == Member.METADATA || m == Member.OTHER) && flatObject(m);
+        }
+        if (!scalarValue()) {
+            return false;
+        }
+        event.scalar(m, scalar);
+        return true;
+    }
+
+    /** An object whose members are all scalars, handed to {@link #event} as members of {@code owner}. */
+    private boolean flatObject(Member owner) {
+        take('{');
+        event.startObject(owner);
+        ws();
+        if (take('}')) {
+            return true;
+        }
+        do {
+            int nameStart = pos;
+            int nameEnd = memberName();
+            if (nameEnd < 0 || !scalarValue()) {
+                return false;
             }
-            if (!scalarValue()) {
-                return null;
-            }
-            if (scalar != null) {
-                if (keep == null) {
-                    m.put(new String(a, ns + 1, ne - ns - 1, StandardCharsets.ISO_8859_1), scalar);
-                } else {
-                    for (int i = 0; i < keep.length; i++) {
-                        if (is(ns, ne, keep[i])) {
-                            m.put(META_NAMES[i], scalar);
-                            break;
-                        }
-                    }
-                }
-            }
+            event.member(owner, a, nameStart + 1, nameEnd, scalar);
+        } while (nextMember());
+        return take('}');
+    }
+
+    /** Reads a {@code ,} and the blanks around it; false (reading nothing but blanks) when there is none. */
+    private boolean nextMember() {
+        ws();
+        if (take(',')) {
             ws();
-            if (take(',')) {
-                ws();
-                continue;
-            }
-            return take('}') ? m : null;
+            return true;
         }
+        return false;
     }
 
     /** Reads a scalar into {@link #scalar}; false when the value is not a plain scalar. */
@@ -308,19 +218,6 @@ final class FlatMllogDecoder {
             i++;
         }
         return -1;
-    }
-
-    private boolean is(int quoteStart, int quoteEnd, byte[] name) {
-        int len = quoteEnd - quoteStart - 1;
-        if (len != name.length) {
-            return false;
-        }
-        for (int i = 0; i < len; i++) {
-            if (a[quoteStart + 1 + i] != name[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void ws() {

@@ -1,10 +1,11 @@
 package dev.kubebench.collector.mllog;
 
 import dev.kubebench.catalog.spec.QualityTarget;
-import dev.kubebench.collector.latency.LatencyRecorder;
 import dev.kubebench.collector.result.CurvePoint;
-import dev.kubebench.collector.result.ThroughputPoint;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Set;
  * summarizer: time to train is the first {@code run_stop} minus the last {@code run_start} before it; events after
  * the first {@code run_stop} are ignored; {@code event_type} is never relied on. Memory is bounded: the curve and
  * series keep at most {@link #MAX_POINTS} points each (a warning says when more were dropped), step times go into an
- * HdrHistogram.
+ * HdrHistogram. Throughput and step times are worked out by a {@link ThroughputTracker}.
  */
 public final class MllogAccumulator implements MllogVisitor {
     /** The most points kept per curve or series. */
@@ -32,34 +33,20 @@ public final class MllogAccumulator implements MllogVisitor {
 
     private final Set<String> evalKeys = new HashSet<>();
 
-    private double initStart = Double.NaN;
-    private double initStop = Double.NaN;
-    private double runStart = Double.NaN;
-    private double firstRunStart = Double.NaN;
-    private double runStop = Double.NaN;
+    private double initStartMs = Double.NaN;
+    private double initStopMs = Double.NaN;
+    private double runStartMs = Double.NaN;
+    private double firstRunStartMs = Double.NaN;
+    private double runStopMs = Double.NaN;
     private String stopStatus;
     private boolean stopped;
     private double globalBatchSize = Double.NaN;
-    private double trainSamples = Double.NaN;
     private final Map<String, String> submission = new HashMap<>();
-
     private final List<Eval> evals = new ArrayList<>();
-    private final List<double[]> tracked = new ArrayList<>();   // {timeMs, throughput}
-    private final List<double[]> blocks = new ArrayList<>();    // {durationMs, samples, endTimeMs}
-    private final List<double[]> epochs = new ArrayList<>();    // {durationMs, endTimeMs}
-    private double blockStartTime = Double.NaN;
-    private double blockStartSamples = Double.NaN;
-    private double blockEpochs = Double.NaN;
-    private double epochStartTime = Double.NaN;
-    private double lastTrackedTime = Double.NaN;
-    private long dropped;
-    private long outOfOrder;
+    private long droppedEvals;
+    private final ThroughputTracker throughput = new ThroughputTracker();
 
-    private final LatencyRecorder loggedSteps = new LatencyRecorder();
-    private final LatencyRecorder trackedSteps = new LatencyRecorder();
-    private final LatencyRecorder blockSteps = new LatencyRecorder();
-    private final LatencyRecorder epochSteps = new LatencyRecorder();
-
+    /** One evaluation of a target metric; {@code epoch} and {@code samples} are NaN when not logged. */
     private record Eval(String key, double timeMs, double epoch, double samples, double value, String metric) {
     }
 
@@ -83,120 +70,57 @@ public final class MllogAccumulator implements MllogVisitor {
 
     @Override
     public void event(MllogEvent e) {
-        String key = e.key();
-        double t = e.timeMs();
         if (stopped) {
             return;
         }
-        switch (key) {
-            case "run_start":
-                runStart = t;
-                if (Double.isNaN(firstRunStart)) {
-                    firstRunStart = t;
-                }
-                return;
-            case "run_stop":
-                runStop = t;
-                stopStatus = e.metadataString("status");
-                stopped = true;
-                return;
-            case "init_start":
-                if (Double.isNaN(initStart)) {
-                    initStart = t;
-                }
-                return;
-            case "init_stop":
-                if (Double.isNaN(initStop)) {
-                    initStop = t;
-                }
-                return;
-            case "tracked_stats":
-                tracked(e, t);
-                return;
-            case STEP_TIME_KEY:
-                loggedSteps.recordMs(e.numericValue());
-                return;
-            case "block_start":
-                blockStartTime = t;
-                blockStartSamples = e.metadataNumber("samples_count");
-                blockEpochs = e.metadataNumber("epoch_count");
-                return;
-            case "block_stop":
-                blockStop(e, t);
-                return;
-            case "epoch_start":
-                epochStartTime = t;
-                return;
-            case "epoch_stop":
-                if (!Double.isNaN(epochStartTime) && t >= epochStartTime) {
-                    add(epochs, new double[] {t - epochStartTime, t});
-                    epochSteps.recordMs(t - epochStartTime);
-                }
-                epochStartTime = Double.NaN;
-                return;
-            case "global_batch_size":
-                globalBatchSize = e.numericValue();
-                return;
-            case "train_samples":
-                trainSamples = e.numericValue();
-                return;
-            default:
-                break;
+        double t = e.timeMs();
+        switch (e.key()) {
+            case "run_start" -> runStart(t);
+            case "run_stop" -> runStop(e, t);
+            case "init_start" -> initStartMs = Double.isNaN(initStartMs) ? t : initStartMs;
+            case "init_stop" -> initStopMs = Double.isNaN(initStopMs) ? t : initStopMs;
+            case "tracked_stats" -> throughput.trackedStats(e, t);
+            case STEP_TIME_KEY -> throughput.stepTime(e.numericValue());
+            case "block_start" -> throughput.blockStart(e, t);
+            case "block_stop" -> throughput.blockStop(e, t);
+            case "epoch_start" -> throughput.epochStart(t);
+            case "epoch_stop" -> throughput.epochStop(t);
+            case "global_batch_size" -> globalBatchSize = e.numericValue();
+            case "train_samples" -> throughput.trainSamples(e.numericValue());
+            default -> submissionOrEval(e, t);
         }
+    }
+
+    private void runStart(double t) {
+        runStartMs = t;
+        if (Double.isNaN(firstRunStartMs)) {
+            firstRunStartMs = t;
+        }
+    }
+
+    private void runStop(MllogEvent e, double t) {
+        runStopMs = t;
+        stopStatus = e.metadataString("status");
+        stopped = true;
+    }
+
+    private void submissionOrEval(MllogEvent e, double t) {
+        String key = e.key();
         if (key.startsWith("submission_")) {
             submission.putIfAbsent(key, e.stringValue());
         }
-        if (evalKeys.contains(key)) {
-            double v = e.numericValue();
-            if (!Double.isNaN(v)) {
-                double samples = e.metadataNumber("samples_count");
-                if (evals.size() < MAX_POINTS) {
-                    evals.add(new Eval(key, t, e.metadataNumber("epoch_num"), samples, v, e.metadataString("metric")));
-                } else {
-                    dropped++;
-                }
-            }
-        }
-    }
-
-    private void tracked(MllogEvent e, double t) {
-        double tp = e.valueField("throughput");
-        if (!Double.isNaN(tp)) {
-            add(tracked, new double[] {t, tp});
-        }
-        if (!Double.isNaN(lastTrackedTime)) {
-            if (t >= lastTrackedTime) {
-                trackedSteps.recordMs(t - lastTrackedTime);
-            } else {
-                outOfOrder++;
-            }
-        }
-        lastTrackedTime = t;
-    }
-
-    private void blockStop(MllogEvent e, double t) {
-        if (Double.isNaN(blockStartTime) || t < blockStartTime) {
-            blockStartTime = Double.NaN;
+        if (!evalKeys.contains(key)) {
             return;
         }
-        double duration = t - blockStartTime;
-        double stopSamples = e.metadataNumber("samples_count");
-        double samples = Double.NaN;
-        if (!Double.isNaN(stopSamples) && !Double.isNaN(blockStartSamples) && stopSamples > blockStartSamples) {
-            samples = stopSamples - blockStartSamples;
-        } else if (!Double.isNaN(blockEpochs) && !Double.isNaN(trainSamples)) {
-            samples = blockEpochs * trainSamples;
+        double v = e.numericValue();
+        if (Double.isNaN(v)) {
+            return;
         }
-        add(blocks, new double[] {duration, samples, t});
-        blockSteps.recordMs(duration);
-        blockStartTime = Double.NaN;
-    }
-
-    private void add(List<double[]> list, double[] point) {
-        if (list.size() < MAX_POINTS) {
-            list.add(point);
+        if (evals.size() < MAX_POINTS) {
+            evals.add(new Eval(key, t, e.metadataNumber("epoch_num"), e.metadataNumber("samples_count"), v,
+                    e.metadataString("metric")));
         } else {
-            dropped++;
+            droppedEvals++;
         }
     }
 
@@ -211,82 +135,50 @@ public final class MllogAccumulator implements MllogVisitor {
      * @param stats    the parse counts, for warnings
      */
     public MllogRun finish(List<QualityTarget> targets, ParseStats stats) {
-        List<String> warnings = new ArrayList<>();
-        RunOutcome outcome;
-        if (!stopped) {
-            outcome = RunOutcome.KILLED;
-        } else if (stopStatus != null && stopStatus.trim().toLowerCase(Locale.ROOT).equals("success")) {
-            outcome = RunOutcome.SUCCESS;
-        } else {
-            outcome = RunOutcome.ABORTED;
-        }
-        double ttt = stopped && !Double.isNaN(runStart) ? runStop - runStart : Double.NaN;
-        double origin = !Double.isNaN(runStart) ? runStart : firstRunStart;
-        double init = Double.NaN;
-        if (!Double.isNaN(initStart)) {
-            double end = !Double.isNaN(initStop) ? initStop : (!Double.isNaN(firstRunStart) ? firstRunStart : runStart);
-            init = end - initStart;
-        }
+        double timeToTrainMs = stopped && !Double.isNaN(runStartMs) ? runStopMs - runStartMs : Double.NaN;
+        double originMs = !Double.isNaN(runStartMs) ? runStartMs : firstRunStartMs;
+        Boolean reached = targets.isEmpty() ? null : reached(targets);
+        ThroughputTracker.Throughput rate = throughput.throughput(originMs);
+        ThroughputTracker.StepTimes steps = throughput.stepTimes();
+        SubmissionInfo info = new SubmissionInfo(submission.get("submission_benchmark"),
+                submission.get("submission_org"), submission.get("submission_platform"),
+                submission.get("submission_division"), submission.get("submission_status"));
+        return new MllogRun(outcome(), stopStatus, runStartMs, stopped ? runStopMs : Double.NaN, timeToTrainMs,
+                initTimeMs(), reached, curve(originMs), rate.series(), rate.samplesPerSecond(), rate.source(),
+                steps.summary(), steps.source(), globalBatchSize, info, stats, warnings(stats));
+    }
 
+    private RunOutcome outcome() {
+        if (!stopped) {
+            return RunOutcome.KILLED;
+        }
+        if (stopStatus != null && stopStatus.trim().toLowerCase(Locale.ROOT).equals("success")) {
+            return RunOutcome.SUCCESS;
+        }
+        return RunOutcome.ABORTED;
+    }
+
+    /** {@code init_start} to {@code init_stop}, or else to the first {@code run_start}; NaN without init_start. */
+    private double initTimeMs() {
+        if (Double.isNaN(initStartMs)) {
+            return Double.NaN;
+        }
+        double endMs = !Double.isNaN(initStopMs) ? initStopMs
+                : (!Double.isNaN(firstRunStartMs) ? firstRunStartMs : runStartMs);
+        return endMs - initStartMs;
+    }
+
+    private List<CurvePoint> curve(double originMs) {
         List<CurvePoint> curve = new ArrayList<>(evals.size());
         for (Eval ev : evals) {
-            curve.add(new CurvePoint(elapsed(ev.timeMs, origin), ev.epoch, ev.samples, ev.value, ev.metric));
+            curve.add(new CurvePoint(ThroughputTracker.elapsed(ev.timeMs(), originMs), ev.epoch(), ev.samples(),
+                    ev.value(), ev.metric()));
         }
-        Boolean reached = targets.isEmpty() ? null : reached(targets);
+        return curve;
+    }
 
-        List<ThroughputPoint> series = new ArrayList<>();
-        double throughput = Double.NaN;
-        String source = null;
-        if (!tracked.isEmpty()) {
-            double sum = 0;
-            for (double[] p : tracked) {
-                series.add(new ThroughputPoint(elapsed(p[0], origin), p[1]));
-                sum += p[1];
-            }
-            throughput = sum / tracked.size();
-            source = "tracked_stats";
-        } else if (blocks.stream().anyMatch(b -> !Double.isNaN(b[1]) && b[0] > 0)) {
-            double samples = 0;
-            double ms = 0;
-            for (double[] b : blocks) {
-                if (!Double.isNaN(b[1]) && b[0] > 0) {
-                    series.add(new ThroughputPoint(elapsed(b[2], origin), b[1] / (b[0] / 1000.0)));
-                    samples += b[1];
-                    ms += b[0];
-                }
-            }
-            throughput = samples / (ms / 1000.0);
-            source = "blocks";
-        } else if (!epochs.isEmpty() && !Double.isNaN(trainSamples)) {
-            double ms = 0;
-            for (double[] ep : epochs) {
-                if (ep[0] > 0) {
-                    series.add(new ThroughputPoint(elapsed(ep[1], origin), trainSamples / (ep[0] / 1000.0)));
-                    ms += ep[0];
-                }
-            }
-            if (ms > 0) {
-                throughput = series.size() * trainSamples / (ms / 1000.0);
-                source = "epochs";
-            }
-        }
-
-        LatencyRecorder steps = null;
-        String stepSource = null;
-        if (loggedSteps.count() > 0) {
-            steps = loggedSteps;
-            stepSource = STEP_TIME_KEY;
-        } else if (trackedSteps.count() > 0) {
-            steps = trackedSteps;
-            stepSource = "tracked_stats";
-        } else if (blockSteps.count() > 0) {
-            steps = blockSteps;
-            stepSource = "blocks";
-        } else if (epochSteps.count() > 0) {
-            steps = epochSteps;
-            stepSource = "epochs";
-        }
-
+    private List<String> warnings(ParseStats stats) {
+        List<String> warnings = new ArrayList<>();
         if (stats != null) {
             if (stats.malformedLines() > 0) {
                 warnings.add(stats.malformedLines() + " MLLOG line(s) with unreadable JSON skipped");
@@ -298,25 +190,17 @@ public final class MllogAccumulator implements MllogVisitor {
         if (!stopped) {
             warnings.add("no run_stop: the run was killed or its log is cut");
         }
-        if (stopped && Double.isNaN(runStart)) {
+        if (stopped && Double.isNaN(runStartMs)) {
             warnings.add("run_stop without a run_start before it");
         }
+        long dropped = droppedEvals + throughput.dropped();
         if (dropped > 0) {
             warnings.add(dropped + " curve/series point(s) beyond " + MAX_POINTS + " dropped");
         }
-        if (outOfOrder > 0) {
-            warnings.add(outOfOrder + " tracked_stats event(s) out of time order (several ranks?)");
+        if (throughput.outOfOrder() > 0) {
+            warnings.add(throughput.outOfOrder() + " tracked_stats event(s) out of time order (several ranks?)");
         }
-        SubmissionInfo info = new SubmissionInfo(submission.get("submission_benchmark"),
-                submission.get("submission_org"), submission.get("submission_platform"),
-                submission.get("submission_division"), submission.get("submission_status"));
-        return new MllogRun(outcome, stopStatus, runStart, stopped ? runStop : Double.NaN, ttt, init, reached, curve,
-                series, throughput, source, steps == null ? null : steps.summary(), stepSource, globalBatchSize,
-                info, stats, warnings);
-    }
-
-    private static double elapsed(double t, double origin) {
-        return Double.isNaN(origin) ? Double.NaN : t - origin;
+        return warnings;
     }
 
     /**
@@ -325,14 +209,12 @@ public final class MllogAccumulator implements MllogVisitor {
      */
     private boolean reached(List<QualityTarget> targets) {
         double[] latest = new double[targets.size()];
-        java.util.Arrays.fill(latest, Double.NaN);
+        Arrays.fill(latest, Double.NaN);
         for (Eval ev : evals) {
             boolean matched = false;
             for (int i = 0; i < targets.size(); i++) {
-                QualityTarget t = targets.get(i);
-                if (t.key().equals(ev.key) && (t.submetric() == null
-                        || (ev.metric != null && t.submetric().equalsIgnoreCase(ev.metric)))) {
-                    latest[i] = ev.value;
+                if (matches(targets.get(i), ev)) {
+                    latest[i] = ev.value();
                     matched = true;
                 }
             }
@@ -341,6 +223,11 @@ public final class MllogAccumulator implements MllogVisitor {
             }
         }
         return false;
+    }
+
+    private static boolean matches(QualityTarget t, Eval ev) {
+        return t.key().equals(ev.key())
+                && (t.submetric() == null || (ev.metric() != null && t.submetric().equalsIgnoreCase(ev.metric())));
     }
 
     private static boolean all(List<QualityTarget> targets, double[] latest) {
@@ -354,7 +241,7 @@ public final class MllogAccumulator implements MllogVisitor {
     }
 
     /** Convenience: parses one log with a fresh parser and judges it against {@code targets}. */
-    public static MllogRun parse(java.nio.file.Path file, List<QualityTarget> targets) throws java.io.IOException {
+    public static MllogRun parse(Path file, List<QualityTarget> targets) throws IOException {
         MllogAccumulator acc = new MllogAccumulator(targets);
         ParseStats stats = new MllogParser().parse(file, acc);
         return acc.finish(targets, stats);

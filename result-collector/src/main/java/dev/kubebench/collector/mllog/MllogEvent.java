@@ -29,24 +29,17 @@ public record MllogEvent(String key, double timeMs, String eventType, Object val
 
     /** The value as a number, or NaN when it is not numeric. */
     public double numericValue() {
-        return value instanceof Double ? (Double) value : Double.NaN;
+        return value instanceof Double d ? d : Double.NaN;
     }
 
     /** A numeric member of an object value ({@code tracked_stats}' {@code throughput}), or NaN. */
     public double valueField(String name) {
-        if (value instanceof Map) {
-            Object v = ((Map<?, ?>) value).get(name);
-            if (v instanceof Double) {
-                return (Double) v;
-            }
-        }
-        return Double.NaN;
+        return value instanceof Map<?, ?> m && m.get(name) instanceof Double d ? d : Double.NaN;
     }
 
     /** A numeric metadata member, or NaN. */
     public double metadataNumber(String name) {
-        Object v = metadata.get(name);
-        return v instanceof Double ? (Double) v : Double.NaN;
+        return metadata.get(name) instanceof Double d ? d : Double.NaN;
     }
 
     /** A metadata member as a string, or null. */

@@ -5,25 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * Streaming reader of MLPerf MLLOG logs, following the MLCommons result summarizer: a line holds an event when it
@@ -32,19 +22,17 @@ import tools.jackson.core.json.JsonFactory;
  * its magic bytes. Noise, malformed and over-long lines are counted, never fatal.
  *
  * <p>Memory does not depend on the input size: one read buffer and one line buffer capped at
- * {@link #maxLineBytes()} bytes. A line's key is found by a byte scan first; only lines whose key the visitor
- * {@link MllogVisitor#wants wants} are decoded, with the Jackson streaming parser (no JSON trees). Bytes are
- * decoded as UTF-8, falling back to ISO-8859-1 for lines that are not valid UTF-8. Not thread-safe; use one
- * instance per thread.
+ * {@link #maxLineBytes()} bytes. A line's key is found by a byte scan first ({@link MllogScan}); only lines whose
+ * key the visitor {@link MllogVisitor#wants wants} are decoded: by the {@link FlatMllogDecoder flat fast path} when
+ * the line has the flat shape MLPerf loggers write, otherwise with the Jackson streaming parser
+ * ({@link JacksonMllogDecoder}; no JSON trees). Bytes are decoded as UTF-8, falling back to ISO-8859-1 for lines
+ * that are not valid UTF-8. Not thread-safe; use one instance per thread.
  */
 public final class MllogParser {
     /** The default line cap: 1 MiB. */
     public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
 
-    private static final byte[] TOKEN = ":::MLLOG ".getBytes(StandardCharsets.ISO_8859_1);
-    private static final byte[] KEY_NAME = "\"key\"".getBytes(StandardCharsets.ISO_8859_1);
     private static final int READ_BUFFER = 1 << 16;
-    private static final JsonFactory JSON = new JsonFactory();
     /** Metadata members kept on decoded events; see {@link MllogEvent#metadata()}. */
     public static final Set<String> METADATA = Set.of("status", "epoch_num", "epoch_count", "first_epoch_num",
             "samples_count", "step", "metric", "rank");
@@ -52,6 +40,7 @@ public final class MllogParser {
     private final int maxLineBytes;
     private final boolean fastPath;
     private final FlatMllogDecoder flat = new FlatMllogDecoder();
+    private final JacksonMllogDecoder jackson = new JacksonMllogDecoder();
 
     // per-parse state
     private MllogVisitor visitor;
@@ -77,8 +66,9 @@ public final class MllogParser {
     }
 
     /**
-     * A parser with a line cap; {@code fastPath == false} decodes every event with Jackson (for tests that check the
-     * fast path decodes exactly as Jackson does).
+     * A parser with a line cap; {@code fastPath == false} decodes every event with Jackson. Production code uses
+     * the fast path; the switch is for the test that checks the fast path decodes exactly as Jackson does, and for
+     * {@code MllogParseBenchmark}, which measures what the fast path is worth.
      */
     public MllogParser(int maxLineBytes, boolean fastPath) {
         this.fastPath = fastPath;
@@ -140,12 +130,7 @@ public final class MllogParser {
         truncatedLines = 0;
 
         PushbackInputStream pb = new PushbackInputStream(raw, 2);
-        byte[] magic = new byte[2];
-        int m = pb.readNBytes(magic, 0, 2);
-        if (m > 0) {
-            pb.unread(magic, 0, m);
-        }
-        boolean gzip = m == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+        boolean gzip = startsWithGzipMagic(pb);
         InputStream in = gzip ? new GZIPInputStream(pb, READ_BUFFER) : pb;
         try {
             read(in);
@@ -154,6 +139,15 @@ public final class MllogParser {
             lineBuf = null;
         }
         return new ParseStats(bytes, lines, events, decoded, noise, malformed, truncatedLines, gzip);
+    }
+
+    private static boolean startsWithGzipMagic(PushbackInputStream pb) throws IOException {
+        byte[] magic = new byte[2];
+        int m = pb.readNBytes(magic, 0, 2);
+        if (m > 0) {
+            pb.unread(magic, 0, m);
+        }
+        return m == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
     }
 
     private void read(InputStream in) throws IOException {
@@ -165,82 +159,58 @@ public final class MllogParser {
                 continue;
             }
             bytes += n;
-            int i = 0;
-            if (skipLf) {
-                // a \r ended the previous chunk: a \n starting this one belongs to the same line end
-                if (buf[0] == '\n') {
-                    i = 1;
-                }
-                skipLf = false;
-            }
-            int start = i;
-            while (i < n) {
-                i = indexOfLineEnd(buf, i, n);
-                if (i < 0) {
-                    i = n;
-                    break;
-                }
-                byte b = buf[i];
-                if (carry > 0 || truncated) {
-                    append(buf, start, i - start);
-                    line(lineBuf, 0, carry);
-                    carry = 0;
-                    truncated = false;
-                } else if (i - start > maxLineBytes) {
-                    truncatedLines++;
-                    line(buf, start, maxLineBytes);
-                } else {
-                    line(buf, start, i - start);
-                }
-                i++;
-                if (b == '\r') {
-                    if (i < n) {
-                        if (buf[i] == '\n') {
-                            i++;
-                        }
-                    } else {
-                        skipLf = true;
-                    }
-                }
-                start = i;
-            }
-            if (start < n) {
-                append(buf, start, n - start);
-            }
+            // a \r ended the previous chunk: a \n starting this one belongs to the same line end
+            int from = skipLf && buf[0] == '\n' ? 1 : 0;
+            skipLf = chunk(buf, from, n);
         }
         if (carry > 0 || truncated) {
-            line(lineBuf, 0, carry);
-            carry = 0;
-            truncated = false;
+            carriedLine();
         }
     }
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
-    private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
-    private static final long COLONS = 0x3A3A3A3A3A3A3A3AL;
+    /**
+     * The lines ending in {@code buf[from, n)}; a tail without line end is carried into the next chunk. Returns true
+     * when the chunk ends in {@code \r}, whose {@code \n} may start the next one.
+     */
+    private boolean chunk(byte[] buf, int from, int n) {
+        int start = from;
+        while (start < n) {
+            int lineEnd = MllogScan.indexOfLineEnd(buf, start, n);
+            if (lineEnd < 0) {
+                append(buf, start, n - start);
+                return false;
+            }
+            endLine(buf, start, lineEnd);
+            start = lineEnd + 1;
+            if (buf[lineEnd] == '\r') {
+                if (start == n) {
+                    return true;
+                }
+                if (buf[start] == '\n') {
+                    start++;
+                }
+            }
+        }
+        return false;
+    }
 
-    /** Index of the first {@code \n} or {@code \r} in {@code [from, to)}, or -1; eight bytes at a time. */
-    static int indexOfLineEnd(byte[] a, int from, int to) {
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            long w = (long) LONGS.get(a, i);
-            long x = w ^ LFS;
-            long y = w ^ CRS;
-            long h = ((x - ONES) & ~x | (y - ONES) & ~y) & HIGHS;
-            if (h != 0) {
-                return i + (Long.numberOfTrailingZeros(h) >>> 3);
-            }
+    /** A line ending at {@code buf[lineEnd]}, joined to what the previous chunks carried and capped. */
+    private void endLine(byte[] buf, int start, int lineEnd) {
+        if (carry > 0 || truncated) {
+            append(buf, start, lineEnd - start);
+            carriedLine();
+        } else if (lineEnd - start > maxLineBytes) {
+            truncatedLines++;
+            line(buf, start, maxLineBytes);
+        } else {
+            line(buf, start, lineEnd - start);
         }
-        for (; i < to; i++) {
-            if (a[i] == '\n' || a[i] == '\r') {
-                return i;
-            }
-        }
-        return -1;
+    }
+
+    private void carriedLine() {
+        line(lineBuf, 0, carry);
+        carry = 0;
+        truncated = false;
     }
 
     private void append(byte[] src, int off, int len) {
@@ -263,7 +233,7 @@ public final class MllogParser {
             while (size < carry + len) {
                 size = Math.min(maxLineBytes, size * 2);
             }
-            lineBuf = java.util.Arrays.copyOf(lineBuf, size);
+            lineBuf = Arrays.copyOf(lineBuf, size);
         }
         System.arraycopy(src, off, lineBuf, carry, len);
         carry += len;
@@ -272,15 +242,15 @@ public final class MllogParser {
     private void line(byte[] a, int off, int len) {
         lines++;
         int end = off + len;
-        int t = indexOfToken(a, off, end);
+        int t = MllogScan.indexOfToken(a, off, end);
         if (t < 0) {
-            if (!blank(a, off, end)) {
+            if (!MllogScan.isBlank(a, off, end)) {
                 noise++;
             }
             return;
         }
-        int js = t + TOKEN.length;
-        String key = findKey(a, js, end);
+        int js = t + MllogScan.TOKEN_LENGTH;
+        String key = MllogScan.findKey(a, js, end);
         if (key == null) {
             malformed++;
             return;
@@ -298,224 +268,8 @@ public final class MllogParser {
         visitor.event(e);
     }
 
-    private static boolean blank(byte[] a, int off, int end) {
-        for (int i = off; i < end; i++) {
-            if (a[i] != ' ' && a[i] != '\t') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int indexOfToken(byte[] a, int off, int end) {
-        int last = end - TOKEN.length;
-        int i = off;
-        while (i <= last) {
-            if (isToken(a, i)) {
-                return i;
-            }
-            // skip ahead to the next ':' eight bytes at a time
-            i++;
-            for (; i + 8 <= last; i += 8) {
-                long w = (long) LONGS.get(a, i) ^ COLONS;
-                long h = (w - ONES) & ~w & HIGHS;
-                if (h != 0) {
-                    i += Long.numberOfTrailingZeros(h) >>> 3;
-                    break;
-                }
-            }
-            while (i <= last && a[i] != ':') {
-                i++;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean isToken(byte[] a, int i) {
-        return a[i] == ':' && a[i + 1] == ':' && a[i + 2] == ':' && a[i + 3] == 'M' && a[i + 4] == 'L'
-                && a[i + 5] == 'L' && a[i + 6] == 'O' && a[i + 7] == 'G' && a[i + 8] == ' ';
-    }
-
-    /** The top-level {@code "key": "..."} value found by a byte scan, or null when there is none. */
-    private static String findKey(byte[] a, int off, int end) {
-        int last = end - KEY_NAME.length;
-        for (int i = off; i <= last; i++) {
-            if (a[i + 1] == 'k' && a[i] == '"' && a[i + 2] == 'e' && a[i + 3] == 'y' && a[i + 4] == '"') {
-                int j = i + 5;
-                while (j < end && (a[j] == ' ' || a[j] == '\t')) {
-                    j++;
-                }
-                if (j >= end || a[j] != ':') {
-                    continue;
-                }
-                j++;
-                while (j < end && (a[j] == ' ' || a[j] == '\t')) {
-                    j++;
-                }
-                if (j >= end || a[j] != '"') {
-                    return null;
-                }
-                int s = ++j;
-                while (j < end && a[j] != '"') {
-                    if (a[j] == '\\') {
-                        return null;
-                    }
-                    j++;
-                }
-                return j < end ? new String(a, s, j - s, StandardCharsets.ISO_8859_1) : null;
-            }
-        }
-        return null;
-    }
-
     private MllogEvent decode(byte[] a, int off, int end) {
-        if (fastPath) {
-            MllogEvent e = flat.decode(a, off, end, lines);
-            if (e != null) {
-                return e;
-            }
-        }
-        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), a, off, end - off)) {
-            return read(p);
-        } catch (JacksonException e) {
-            if (!hasHighBytes(a, off, end)) {
-                return null;
-            }
-        }
-        // not valid UTF-8: read the bytes as ISO-8859-1, as the MLPerf summarizer does
-        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(),
-                new String(a, off, end - off, StandardCharsets.ISO_8859_1))) {
-            return read(p);
-        } catch (JacksonException e) {
-            return null;
-        }
-    }
-
-    private static boolean hasHighBytes(byte[] a, int off, int end) {
-        for (int i = off; i < end; i++) {
-            if (a[i] < 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private MllogEvent read(JsonParser p) {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-            return null;
-        }
-        String key = null;
-        String eventType = null;
-        double timeMs = Double.NaN;
-        Object value = null;
-        Map<String, Object> metadata = null;
-        String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken t = p.nextToken();
-            switch (name) {
-                case "key":
-                    key = t == JsonToken.VALUE_STRING ? p.getString() : null;
-                    break;
-                case "time_ms":
-                    timeMs = number(p, t);
-                    break;
-                case "event_type":
-                    eventType = t == JsonToken.VALUE_STRING ? p.getString() : null;
-                    break;
-                case "value":
-                    value = scalarOrObject(p, t);
-                    break;
-                case "metadata":
-                    metadata = t == JsonToken.START_OBJECT ? metadata(p) : skip(p);
-                    break;
-                default:
-                    p.skipChildren();
-            }
-        }
-        return key == null ? null : new MllogEvent(key, timeMs, eventType, value, metadata, lines);
-    }
-
-    private static double number(JsonParser p, JsonToken t) {
-        if (t.isNumeric()) {
-            return p.getDoubleValue();
-        }
-        if (t == JsonToken.VALUE_STRING) {
-            try {
-                return Double.parseDouble(p.getString().trim());
-            } catch (NumberFormatException e) {
-                return Double.NaN;
-            }
-        }
-        p.skipChildren();
-        return Double.NaN;
-    }
-
-    private static Object scalarOrObject(JsonParser p, JsonToken t) {
-        if (t == JsonToken.START_OBJECT) {
-            return object(p);
-        }
-        return scalar(p, t);
-    }
-
-    private static Object scalar(JsonParser p, JsonToken t) {
-        switch (t) {
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
-                return p.getDoubleValue();
-            case VALUE_STRING:
-                return p.getString();
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case START_ARRAY:
-            case START_OBJECT:
-                p.skipChildren();
-                return null;
-            default:
-                return null;
-        }
-    }
-
-    /** Scalar members of the current object; nested objects and arrays are skipped. */
-    private static Map<String, Object> object(JsonParser p) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        String name;
-        while ((name = p.nextName()) != null) {
-            Object v = scalar(p, p.nextToken());
-            if (v != null) {
-                map.put(name, v);
-            }
-        }
-        return map;
-    }
-
-    /**
-     * The metadata members kubebench reads; {@code file}, {@code lineno} and the rest are skipped without
-     * materialising their values.
-     */
-    private static Map<String, Object> metadata(JsonParser p) {
-        Map<String, Object> map = null;
-        String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken t = p.nextToken();
-            if (!METADATA.contains(name)) {
-                p.skipChildren();
-                continue;
-            }
-            Object v = scalar(p, t);
-            if (v != null) {
-                if (map == null) {
-                    map = new HashMap<>(8);
-                }
-                map.put(name, v);
-            }
-        }
-        return map;
-    }
-
-    private static Map<String, Object> skip(JsonParser p) {
-        p.skipChildren();
-        return null;
+        MllogEvent e = fastPath ? flat.decode(a, off, end, lines) : null;
+        return e != null ? e : jackson.decode(a, off, end, lines);
     }
 }

@@ -160,6 +160,18 @@ class MllogParserTest {
     }
 
     @Test
+    void bothPathsKeepValueObjectMembersInDocumentOrder() throws IOException {
+        byte[] line = ":::MLLOG {\"key\": \"tracked_stats\", \"value\": {\"z\": 1, \"a\": 2, \"m\": 3}}\n"
+                .getBytes(StandardCharsets.UTF_8);
+        for (boolean fastPath : new boolean[] {true, false}) {
+            Collect c = new Collect();
+            new MllogParser(MllogParser.DEFAULT_MAX_LINE_BYTES, fastPath).parse(new ByteArrayInputStream(line), c);
+            Map<?, ?> value = (Map<?, ?>) c.events.get(0).value();
+            assertEquals(List.of("z", "a", "m"), new ArrayList<>(value.keySet()), "fastPath=" + fastPath);
+        }
+    }
+
+    @Test
     void emptyInput() throws IOException {
         ParseStats s = new MllogParser().parse(InputStream.nullInputStream(), new Collect());
         assertEquals(0, s.lines());
