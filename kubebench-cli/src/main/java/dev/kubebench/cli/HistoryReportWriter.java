@@ -36,7 +36,7 @@ final class HistoryReportWriter {
         }
         List<RunSamples> runs;
         try (HistoryStore store = db.open()) {
-            runs = HistorySamples.load(store, filter.query(Clock.systemUTC()));
+            runs = HistorySamples.trend(store, filter.query(Clock.systemUTC()));
         }
         List<TrendSeries> series = TrendSeries.of(runs, Map.of());
         if (series.isEmpty()) {

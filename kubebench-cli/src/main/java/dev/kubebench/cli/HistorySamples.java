@@ -35,9 +35,12 @@ final class HistorySamples {
         return argument.startsWith(PREFIX);
     }
 
-    /** The matching runs, oldest first. */
-    static List<RunSamples> load(HistoryStore store, HistoryQuery query) {
-        return convert(store.metrics(query));
+    /**
+     * The matching runs, oldest first, for a trend: each run's median per sweep point and metric as its one
+     * observation, computed by the server as a trend computes it from the trials, so the series are the same.
+     */
+    static List<RunSamples> trend(HistoryStore store, HistoryQuery query) {
+        return convert(store.medians(query));
     }
 
     /**

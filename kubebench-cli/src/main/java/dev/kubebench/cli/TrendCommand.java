@@ -162,7 +162,7 @@ public final class TrendCommand implements Callable<Integer> {
                         "give a RESULTS_DIR, or --benchmark NAME to read the history database (--db)");
             }
             try (HistoryStore store = db.open()) {
-                runs.addAll(HistorySamples.load(store, filter.query(Clock.systemUTC())));
+                runs.addAll(HistorySamples.trend(store, filter.query(Clock.systemUTC())));
             }
             return runs;
         }

@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -120,17 +119,6 @@ final class HistoryReader {
     }
 
     private static List<RunMetrics> metrics(Connection c, Filter f) throws SQLException {
-        Map<String, RunMetrics> runs = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT r.run_id, r.benchmark, r.started_at FROM runs r" + f.sql() + RUN_ORDER)) {
-            f.bind(ps, 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    runs.put(rs.getString(1), new RunMetrics(rs.getString(1), rs.getString(2), instant(rs, 3),
-                            List.of(), List.of()));
-                }
-            }
-        }
         Map<String, List<RunMetrics.TrialMetric>> values = new HashMap<>();
         String sql = "SELECT m.run_id, m.trial, t.point, m.name, m.value FROM runs r"
                 + " JOIN trials t ON t.run_id = r.run_id AND t.status = 'succeeded'"
@@ -152,11 +140,60 @@ final class HistoryReader {
                 }
             }
         }
+        return withRunsAndGates(c, f, values);
+    }
+
+    /**
+     * Per run, sweep point and metric the median of the succeeded trials, computed by the server exactly as
+     * {@code Descriptive.median} does (middle value, or the mean of the two middle values as {@code (a + b) / 2} in
+     * IEEE doubles), in the order a run directory first lists them. {@code trend} needs no more than this, and it is
+     * a trial-count fraction of the rows.
+     */
+    static List<RunMetrics> medians(Connection c, HistoryQuery q) throws SQLException {
+        Filter f = Filter.of(q);
+        Map<String, List<RunMetrics.TrialMetric>> values = new HashMap<>();
+        String sql = "SELECT g.run_id, g.first[1] AS trial, g.point, g.name, CASE WHEN n % 2 = 1 THEN vs[n / 2 + 1]"
+                + " ELSE (vs[n / 2] + vs[n / 2 + 1]) / 2::float8 END FROM ("
+                + "SELECT t.run_id, t.point, m.name, array_agg(m.value ORDER BY m.value) AS vs, count(*) AS n,"
+                + " min(ARRAY[m.trial, m.position]) AS first FROM runs r"
+                + " JOIN trials t ON t.run_id = r.run_id AND t.status = 'succeeded'"
+                + " JOIN metrics m ON m.run_id = t.run_id AND m.trial = t.trial"
+                + f.sql() + " GROUP BY t.run_id, t.point, m.name) g ORDER BY g.run_id, g.first";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            f.bind(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                String lastRun = null;
+                List<RunMetrics.TrialMetric> current = null;
+                while (rs.next()) {
+                    String run = rs.getString(1);
+                    if (!run.equals(lastRun)) {
+                        current = values.computeIfAbsent(run, k -> new ArrayList<>());
+                        lastRun = run;
+                    }
+                    current.add(new RunMetrics.TrialMetric(rs.getInt(2), rs.getString(3), rs.getString(4),
+                            rs.getDouble(5)));
+                }
+            }
+        }
+        return withRunsAndGates(c, f, values);
+    }
+
+    /** The matching runs in history order, each with its values and its spec's gates. */
+    private static List<RunMetrics> withRunsAndGates(Connection c, Filter f,
+                                                     Map<String, List<RunMetrics.TrialMetric>> values)
+            throws SQLException {
         Map<String, List<Gate>> gates = gates(c, f);
         List<RunMetrics> out = new ArrayList<>();
-        for (RunMetrics r : runs.values()) {
-            out.add(new RunMetrics(r.runId(), r.benchmark(), r.startedAt(), values.getOrDefault(r.runId(), List.of()),
-                    gates.getOrDefault(r.runId(), List.of())));
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT r.run_id, r.benchmark, r.started_at FROM runs r" + f.sql() + RUN_ORDER)) {
+            f.bind(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    out.add(new RunMetrics(id, rs.getString(2), instant(rs, 3), values.getOrDefault(id, List.of()),
+                            gates.getOrDefault(id, List.of())));
+                }
+            }
         }
         return out;
     }
@@ -247,11 +284,33 @@ final class HistoryReader {
         return Optional.of(new RunDetail(run.get(), spec, verdicts, trials, points));
     }
 
-    /** Deletes the runs (their labels, trials, metrics and verdicts cascade); returns how many existed. */
+    /**
+     * Deletes the runs in one transaction: metrics and parameters explicitly (they have no foreign keys, see the
+     * schema), labels, gates, verdicts and trials by cascade. Returns how many runs existed.
+     */
     static int delete(Connection c, Set<String> runIds) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM runs WHERE run_id = ANY (?)")) {
-            ps.setArray(1, c.createArrayOf("text", runIds.toArray()));
-            return ps.executeUpdate();
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            java.sql.Array ids = c.createArrayOf("text", runIds.toArray());
+            for (String table : List.of("metrics", "trial_parameters")) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ANY (?)")) {
+                    ps.setArray(1, ids);
+                    ps.executeUpdate();
+                }
+            }
+            int deleted;
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM runs WHERE run_id = ANY (?)")) {
+                ps.setArray(1, ids);
+                deleted = ps.executeUpdate();
+            }
+            c.commit();
+            return deleted;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
         }
     }
 

@@ -68,6 +68,14 @@ public final class HistoryStore implements AutoCloseable {
         return call("cannot read metrics", () -> HistoryReader.metrics(connection, query));
     }
 
+    /**
+     * Per matching run, sweep point and metric the median over the succeeded trials (trial is the first trial
+     * listing it), oldest run first: what a trend needs, and a trial-count fraction of {@link #metrics}.
+     */
+    public List<RunMetrics> medians(HistoryQuery query) {
+        return call("cannot read metrics", () -> HistoryReader.medians(connection, query));
+    }
+
     /** The metrics of the given runs, oldest first (unknown ids are left out). */
     public List<RunMetrics> metrics(Collection<String> runIds) {
         return call("cannot read metrics", () -> HistoryReader.metrics(connection, runIds));
