@@ -1,5 +1,6 @@
 package dev.kubebench.cli;
 
+import dev.kubebench.collector.history.HistoryStore;
 import dev.kubebench.core.text.Numbers;
 import dev.kubebench.core.error.Failure;
 import dev.kubebench.core.error.KubebenchException;
@@ -39,7 +40,9 @@ import picocli.CommandLine.Spec;
                 + "intervals, their relative change, a two-sided Mann-Whitney U test and a verdict.",
             "A regression needs p < alpha AND a change beyond the threshold in the metric's bad direction. "
                 + "Exits 3 when a gated metric regresses."},
-        footer = {"", "PATH is a run directory, a results directory, or a directory of raw MLPerf result_*.txt logs.",
+        footer = {"", "PATH is a run directory, a results directory, or a directory of raw MLPerf result_*.txt logs;",
+            "or, from the PostgreSQL history (--db), db:BENCHMARK@last-good[?label=k=v&label=...] (the newest run",
+            "whose gates passed, other than the candidate) or db:BENCHMARK@RUN_ID.",
             "Example: kubebench compare --baseline results/bert/20261101-010000-abc123 --candidate "
                 + "results/bert/20261128-010000-def456 --metric time_to_train_s --threshold 5%%",
             "", ExitCodes.TABLE})
@@ -88,6 +91,9 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     CompareFormat format;
 
+    @Mixin
+    DatabaseMixin db;
+
     private final SampleLoader loader;
 
     public CompareCommand() {
@@ -101,8 +107,16 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CompareSettings settings = settings();
-        List<RunSamples> baseRuns = load(baseline);
-        List<RunSamples> candRuns = load(candidate);
+        List<RunSamples> baseRuns;
+        List<RunSamples> candRuns;
+        if (baseline.stream().anyMatch(p -> HistorySamples.isReference(p.toString()))) {
+            // last-good must not be the candidate itself when the candidate was pushed already
+            candRuns = load(candidate, List.of());
+            baseRuns = load(baseline, candRuns.stream().map(RunSamples::runId).toList());
+        } else {
+            baseRuns = load(baseline, List.of());
+            candRuns = load(candidate, List.of());
+        }
         List<Gate> gates = new ArrayList<>();
         baseRuns.forEach(r -> gates.addAll(r.gates()));
         candRuns.forEach(r -> gates.addAll(r.gates()));
@@ -146,10 +160,23 @@ public final class CompareCommand implements Callable<Integer> {
         return new CompareSettings(alpha, confidence, thresholdPercent, List.of(), directions, Set.of());
     }
 
-    private List<RunSamples> load(List<Path> paths) {
+    /** Runs from paths and {@code db:} references; {@code candidates} never count as a baseline's last-good. */
+    private List<RunSamples> load(List<Path> paths, List<String> candidates) {
         List<RunSamples> runs = new ArrayList<>();
-        for (Path p : paths) {
-            runs.addAll(loader.load(p));
+        HistoryStore store = null;
+        try {
+            for (Path p : paths) {
+                if (HistorySamples.isReference(p.toString())) {
+                    store = store == null ? db.open() : store;
+                    runs.addAll(HistorySamples.resolve(store, p.toString(), candidates));
+                } else {
+                    runs.addAll(loader.load(p));
+                }
+            }
+        } finally {
+            if (store != null) {
+                store.close();
+            }
         }
         return runs;
     }

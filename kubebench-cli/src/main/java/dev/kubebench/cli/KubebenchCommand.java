@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             ReportCommand.class,
             CompareCommand.class,
             TrendCommand.class,
+            HistoryCommand.class,
             PlanCommand.class,
             CleanupCommand.class,
         })

@@ -5,6 +5,7 @@ import dev.kubebench.report.RunReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -24,7 +25,9 @@ import picocli.CommandLine.Spec;
         description = {"Write the reports of one or more runs: report.html (self-contained, with charts), results.csv "
                 + "(one row per trial), points.csv (one row per sweep point), summary.md (for a pull request) and "
                 + "junit.xml (one testcase per trial).",
-            "See docs/reports.md for the columns and contents."},
+            "See docs/reports.md for the columns and contents.",
+            "With --db and --benchmark instead of run directories: a history report (history.html, history.csv) of "
+                + "each metric over time per sweep point with change points marked (docs/history.md)."},
         mixinStandardHelpOptions = true,
         footer = {"", ExitCodes.TABLE})
 public final class ReportCommand implements Callable<Integer> {
@@ -34,9 +37,15 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     VerboseMixin verbose;
 
-    @Parameters(arity = "1..*", paramLabel = "<run-dir>",
+    @Parameters(arity = "0..*", paramLabel = "<run-dir>",
             description = "Run directories (results/<benchmark>/<run-id>).")
-    List<Path> runDirs;
+    List<Path> runDirs = new ArrayList<>();
+
+    @Mixin
+    DatabaseMixin db;
+
+    @Mixin
+    HistoryFilterMixin filter;
 
     @Option(names = {"-o", "--output-dir"}, paramLabel = "OUTDIR",
             description = "Where to write the reports (default: each run directory). With several runs, each goes "
@@ -47,6 +56,9 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (runDirs.isEmpty() || filter.benchmark != null || db.given()) {
+            return HistoryReportWriter.write(runDirs, db, filter, outputDir, out);
+        }
         for (Path runDir : runDirs) {
             RunReport report = RunReport.load(runDir);
             List<Integer> missing = RunReport.missingResults(runDir);

@@ -4,6 +4,7 @@ import dev.kubebench.catalog.load.SpecLoader;
 import dev.kubebench.catalog.plan.BenchmarkPlan;
 import dev.kubebench.catalog.plan.Trial;
 import dev.kubebench.collector.TrialCollector;
+import dev.kubebench.collector.history.DatabaseUrl;
 import dev.kubebench.collector.result.RunResult;
 import dev.kubebench.core.io.AtomicFiles;
 import dev.kubebench.collector.store.ResultsStore;
@@ -26,7 +27,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
@@ -97,6 +100,15 @@ public final class RunCommand implements Callable<Integer> {
             description = "Write CSV, HTML, Markdown and JUnit reports into the run directory (default: on).")
     boolean report;
 
+    @Option(names = "--db", paramLabel = "URL",
+            description = "After the reports, push the run to this PostgreSQL history (postgresql://user@host:5432/"
+                    + "db; see `kubebench history push`). A failed push keeps the results and exits 4.")
+    String dbUrl;
+
+    @Option(names = "--label", paramLabel = "KEY=VALUE",
+            description = "With --db: label the pushed run, e.g. cluster, branch, git sha, image (repeatable).")
+    Map<String, String> labels = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -105,6 +117,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--parallel must be at least 1, got " + parallel);
         }
         Clock clock = Clock.systemUTC();
+        DatabaseUrl history = dbUrl == null ? null : DatabaseUrl.parse(dbUrl);
         BenchmarkPlan plan = SpecLoader.loadFile(specFile, profile, sets);
         try (Backend backend = openBackend(err)) {
             backend.preflight(plan);
@@ -152,7 +165,8 @@ public final class RunCommand implements Callable<Integer> {
             } finally {
                 guard.close();
             }
-            return Summaries.exitCode(results, plan.trials().size());
+            int exitCode = Summaries.exitCode(results, plan.trials().size());
+            return history == null ? exitCode : RunHistoryPush.push(history, run.path(), labels, exitCode, out, err);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.kubebench.cli;
 
+import dev.kubebench.collector.history.HistoryStore;
 import dev.kubebench.core.error.Failure;
 import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.core.metric.Direction;
@@ -13,6 +14,7 @@ import dev.kubebench.report.analysis.trend.TrendResult;
 import dev.kubebench.report.analysis.trend.TrendSeries;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +36,9 @@ import picocli.CommandLine.Spec;
             "Find change points in the history of runs (ordered by start time): E-divisive means with a Student "
                 + "t-test significance check, as Apache Otava does, each with the means before and after.",
             "With --gate, exits 3 when the newest segment is worse than the one before by more than the threshold."},
-        footer = {"", "Example: kubebench trend results/bert --metric time_to_train_s --gate", "", ExitCodes.TABLE})
+        footer = {"", "Example: kubebench trend results/bert --metric time_to_train_s --gate",
+            "         kubebench trend --db postgresql://ci@db/kubebench --benchmark bert --label branch=main --since 90d",
+            "", ExitCodes.TABLE})
 public final class TrendCommand implements Callable<Integer> {
     enum Format {
         TEXT,
@@ -47,9 +51,16 @@ public final class TrendCommand implements Callable<Integer> {
     @Mixin
     VerboseMixin verbose;
 
-    @Parameters(arity = "1..*", paramLabel = "RESULTS_DIR",
-            description = "Results directory (or several run directories) holding the history.")
-    List<Path> paths;
+    @Parameters(arity = "0..*", paramLabel = "RESULTS_DIR",
+            description = "Results directory (or several run directories) holding the history; or, instead, "
+                    + "--benchmark NAME to read the PostgreSQL history (--db).")
+    List<Path> paths = new ArrayList<>();
+
+    @Mixin
+    DatabaseMixin db;
+
+    @Mixin
+    HistoryFilterMixin filter;
 
     @Option(names = "--metric", paramLabel = "NAME", description = "Analyse only these metrics (repeatable).")
     List<String> metrics = new ArrayList<>();
@@ -99,10 +110,7 @@ public final class TrendCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new KubebenchException(Failure.INVALID_INPUT, e.getMessage());
         }
-        List<RunSamples> runs = new ArrayList<>();
-        for (Path p : paths) {
-            runs.addAll(loader.load(p));
-        }
+        List<RunSamples> runs = loadRuns();
         List<TrendSeries> series = TrendSeries.of(runs, directions);
         TreeSet<String> available = new TreeSet<>();
         series.forEach(s -> available.add(s.metric()));
@@ -116,7 +124,8 @@ public final class TrendCommand implements Callable<Integer> {
             series = series.stream().filter(s -> metrics.contains(s.metric())).toList();
         }
         if (series.isEmpty()) {
-            throw new KubebenchException(Failure.INVALID_INPUT, "no metrics from succeeded trials in " + paths);
+            throw new KubebenchException(Failure.INVALID_INPUT, "no metrics from succeeded trials in "
+                    + (paths.isEmpty() ? "the history of " + filter.benchmark : paths));
         }
         List<TrendResult> results = new TrendAnalyzer(settings, thresholdPercent).analyze(series);
         PrintWriter out = spec.commandLine().getOut();
@@ -137,5 +146,30 @@ public final class TrendCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** Runs from the paths, or from the PostgreSQL history when no path but --benchmark is given. */
+    private List<RunSamples> loadRuns() {
+        boolean fromHistory = db.given() || filter.benchmark != null || !filter.labels.isEmpty()
+                || filter.since != null;
+        if (!paths.isEmpty() && fromHistory) {
+            throw new KubebenchException(Failure.INVALID_INPUT,
+                    "give either RESULTS_DIR or --db/--benchmark/--label/--since, not both");
+        }
+        List<RunSamples> runs = new ArrayList<>();
+        if (paths.isEmpty()) {
+            if (filter.benchmark == null) {
+                throw new KubebenchException(Failure.INVALID_INPUT,
+                        "give a RESULTS_DIR, or --benchmark NAME to read the history database (--db)");
+            }
+            try (HistoryStore store = db.open()) {
+                runs.addAll(HistorySamples.trend(store, filter.query(Clock.systemUTC())));
+            }
+            return runs;
+        }
+        for (Path p : paths) {
+            runs.addAll(loader.load(p));
+        }
+        return runs;
     }
 }

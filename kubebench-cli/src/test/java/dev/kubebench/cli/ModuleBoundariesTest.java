@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module boundaries of docs/architecture.md, checked on the compiled classes of every module: picocli only in the
- * CLI, fabric8 only in the runner, HdrHistogram only in the result collector, the core on the JDK alone, the reporters'
- * analysis apart from their rendering, and no module reaches up the stack.
+ * CLI, fabric8 only in the runner, HdrHistogram only in the result collector, JDBC only in its history store, the core
+ * on the JDK alone, the reporters' analysis apart from their rendering, and no module reaches up the stack.
  */
 class ModuleBoundariesTest {
     private static JavaClasses classes;
@@ -42,6 +42,13 @@ class ModuleBoundariesTest {
     void onlyTheCollectorUsesHdrHistogram() {
         noClasses().that().resideOutsideOfPackage("dev.kubebench.collector..")
                 .should().dependOnClassesThat().resideInAPackage("org.HdrHistogram..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheHistoryStoreSpeaksJdbc() {
+        noClasses().that().resideOutsideOfPackage("dev.kubebench.collector.history..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.postgresql..")
                 .check(classes);
     }
 
