@@ -53,7 +53,8 @@ class DurationFlagsTest {
             }
             assertEquals(1, flag.getValue().converters().length, flag.getKey());
         }
-        assertEquals(List.of("plan --target-time", "run --unschedulable-grace"), flags);
+        assertEquals(List.of("history delete --since", "history list --since", "plan --target-time", "report --since",
+                "run --unschedulable-grace", "trend --since"), flags);
     }
 
     @Test
