@@ -602,6 +602,39 @@ class KubernetesBackendTest {
         assertNothingLeft(runId);
     }
 
+    @Test
+    void aManifestsOtherObjectsAreCreatedBeforeTheJobAndDeletedWithIt() throws Exception {
+        ResourceDefinitionContext runtimes = TrainJobRuntimes.context(JobType.of(JobKind.TRAIN_JOB, null), false);
+        List<String> seenDuringTheRun = new ArrayList<>();
+        ManifestSource withRuntime = (trial, runId, jobName) -> {
+            List<Map<String, Object>> objects = new ArrayList<>(TestJobs.MANIFESTS.manifests(trial, runId, jobName));
+            objects.add(0, TestJobs.map("apiVersion", "trainer.kubeflow.org/v1alpha1", "kind", "TrainingRuntime",
+                    "metadata", TestJobs.map("name", "torch-custom"), "spec", TestJobs.map()));
+            return objects;
+        };
+        backend.close();
+        backend = backend(SETTINGS, withRuntime);
+        String runId = newRunId();
+        dev.kubebench.runner.ProgressListener progress = new dev.kubebench.runner.ProgressListener() {
+            @Override
+            public void phase(String phase) {
+                client.genericKubernetesResources(runtimes).inNamespace(NS).withLabel(RunLabels.RUN_ID, runId).list()
+                        .getItems().forEach(r -> seenDuringTheRun.add(r.getMetadata().getName()));
+            }
+        };
+        Trial trial = TestJobs.trial(JobKind.TRAIN_JOB, null, TestJobs.defaultReplicas(JobKind.TRAIN_JOB),
+                Duration.ofSeconds(30), null);
+        CompletableFuture<Void> sim = simulator.simulate(JobType.of(JobKind.TRAIN_JOB, null),
+                JobNames.jobName("resnet", runId, 0), OperatorSimulator.Behavior.SUCCEED, 100, false);
+        TrialOutcome outcome = backend.runTrial(trial, context(runId, false, progress));
+        sim.get(60, TimeUnit.SECONDS);
+        assertEquals(TrialState.SUCCEEDED, outcome.state(), outcome.reason());
+        assertTrue(seenDuringTheRun.contains("torch-custom"), seenDuringTheRun.toString());
+        assertEquals(List.of(), client.genericKubernetesResources(runtimes).inNamespace(NS)
+                .withLabel(RunLabels.RUN_ID, runId).list().getItems());
+        assertNothingLeft(runId);
+    }
+
     private static Status status(int code, String reason, String message) {
         return new StatusBuilder().withStatus("Failure").withCode(code).withReason(reason).withMessage(message)
                 .build();
