@@ -85,6 +85,11 @@ public final class RunCommand implements Callable<Integer> {
             + "exist with allocatable GPUs (for clusters that scale GPU pools from zero).")
     boolean skipNodeCheck;
 
+    @Option(names = "--allow-cluster-scoped", description = "Let a job.manifest hold cluster-scoped objects (a "
+            + "ClusterTrainingRuntime): each trial creates them with the run labels and deletes them with its job. "
+            + "Without it such a manifest is an error, since every namespace shares those objects.")
+    boolean allowClusterScoped;
+
     @Option(names = "--unschedulable-grace", paramLabel = "DURATION", defaultValue = "10m",
             converter = Converters.Duration.class,
             description = "How long a pod may stay unschedulable before its trial fails as infrastructure "
@@ -132,7 +137,7 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
             List<RunResult> results = new ArrayList<>();
             TrialCollector collector = new TrialCollector();
-            ManifestRenderer renderer = new ManifestRenderer();
+            ManifestRenderer renderer = new ManifestRenderer(allowClusterScoped);
             StatusDisplay status = new StatusDisplay(out, StatusDisplay.stdoutIsTerminal(),
                     parallel > 1 && plan.trials().size() > 1, clock);
             RunExecutor executor = new RunExecutor(backend, run.runId(),
@@ -174,7 +179,7 @@ public final class RunCommand implements Callable<Integer> {
         if (local) {
             return new LocalBackend();
         }
-        ManifestRenderer renderer = new ManifestRenderer();
+        ManifestRenderer renderer = new ManifestRenderer(allowClusterScoped);
         KubernetesSettings settings = KubernetesSettings.DEFAULTS.withCheckNodes(!skipNodeCheck)
                 .withUnschedulableGrace(unschedulableGrace);
         // the renderer needs the namespace the backend resolved from -n or the kubeconfig, known once it connected

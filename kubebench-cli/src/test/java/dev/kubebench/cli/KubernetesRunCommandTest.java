@@ -78,6 +78,13 @@ class KubernetesRunCommandTest {
                 "kubeflow.org/kubeflow.org_paddlejobs.yaml", "trainer.kubeflow.org/trainer.kubeflow.org_trainjobs.yaml")) {
             installCrd(crd);
         }
+        // Trainer installs this runtime; preflight checks that a TrainJob's runtime exists
+        client.genericKubernetesResources(new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder()
+                .withGroup("trainer.kubeflow.org").withVersion("v1alpha1").withKind("ClusterTrainingRuntime")
+                .withPlural("clustertrainingruntimes").withNamespaced(false).build())
+                .resource(new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+                        .withApiVersion("trainer.kubeflow.org/v1alpha1").withKind("ClusterTrainingRuntime")
+                        .withNewMetadata().withName("torch-distributed").endMetadata().build()).create();
         kubeconfig = tmp.resolve("kubeconfig");
         Files.writeString(kubeconfig, String.join("\n",
                 "apiVersion: v1",

@@ -112,6 +112,7 @@ public final class TrialCollector {
             }
         }
         TimelineLatencies.metrics(events).forEach(metrics::putIfAbsent);
+        ClusterIncidents.add(events, labels, warnings);
 
         TrialState status;
         String reason;

@@ -21,6 +21,18 @@ public enum EventKind {
     POD_READY("pod_ready"),
     /** A replica's container (or local process) exited; the detail holds its exit code. */
     POD_EXITED("pod_exited"),
+    /**
+     * A replica's container restarted, or its pod was re-created under the same name (a new uid); the detail says
+     * which and how long the previous attempt ran.
+     */
+    POD_RESTARTED("pod_restarted"),
+    /**
+     * A pod was pushed off its node by the cluster (eviction, preemption, or deletion by PodGC after its node was
+     * lost); the detail holds the reason and the node.
+     */
+    DISRUPTION("disruption"),
+    /** A replica's log could not be read completely before its pod was deleted; the detail says what is missing. */
+    LOG_INCOMPLETE("log_incomplete"),
     /** The first line of a replica's log arrived. */
     FIRST_LOG_LINE("first_log_line"),
     /** The workload's MLLOG {@code run_start}. */

@@ -13,6 +13,8 @@ public enum FailureCause {
     OOM_KILLED(false),
     CRASH_LOOP(false),
     EVICTED(true),
+    /** A replica's node was lost (PodGC deleted its pod) and the job failed for it. */
+    NODE_LOST(true),
     DEADLINE_EXCEEDED(false),
     JOB_FAILED(false),
     /** A local replica process exited non-zero. */

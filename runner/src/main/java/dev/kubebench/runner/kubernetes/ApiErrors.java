@@ -40,6 +40,11 @@ final class ApiErrors {
         int code = code(t);
         String where = namespace == null ? "" : " in namespace " + namespace;
         String detail = statusMessage(t);
+        if (webhookDenied(t)) {
+            // a validating webhook answers 400 or 403 (often 403); it is not RBAC, and its message is the reason
+            return "an admission webhook denied the " + verb + " of " + resource + where + " (" + code + "): "
+                    + detail;
+        }
         switch (code) {
             case 0:
                 return "cannot reach the Kubernetes API at " + server + ": " + detail;
@@ -50,9 +55,18 @@ final class ApiErrors {
                 return "forbidden: missing permission to " + verb + " " + resource + where + " (403): " + detail;
             case 404:
                 return "not found: " + resource + where + " (404): " + detail;
+            case 429:
+                return "throttled by the Kubernetes API at " + server + " (429) on " + verb + " " + resource + where
+                        + ": " + detail;
             default:
                 return "Kubernetes API error " + code + " on " + verb + " " + resource + where + ": " + detail;
         }
+    }
+
+    /** True when an admission webhook refused the request ({@code admission webhook "..." denied the request}). */
+    static boolean webhookDenied(Throwable t) {
+        String message = statusMessage(t);
+        return message.contains("admission webhook") && message.contains("denied the request");
     }
 
     static KubebenchException infrastructure(Throwable t, String server, String verb, String resource,

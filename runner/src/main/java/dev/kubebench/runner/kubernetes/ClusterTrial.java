@@ -15,15 +15,21 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.time.Instant;
+import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * One trial's replicas on a cluster: they start when its objects are created, are watched through a
- * {@link TrialWatch} with their logs streamed by {@link ReplicaLogs}, and are stopped by deleting every object the
- * trial created (the job first, foreground propagation), unless {@link TrialContext#keep()}.
+ * {@link TrialWatch} with their logs streamed by {@link ReplicaLogs}, and are stopped by deleting, by the trial's
+ * run-id and trial labels, whatever exists of the objects it tried to create (the job first, foreground
+ * propagation), unless {@link TrialContext#keep()}. A create whose answer never came is looked up by name before
+ * the trial gives up on it: the API server may have applied it.
  */
 final class ClusterTrial implements TrialReplicas {
     /** How long a failed job's ended replicas may take to finish their logs (the others keep their streams open). */
@@ -40,7 +46,10 @@ final class ClusterTrial implements TrialReplicas {
     private final Instant startedAt;
     private final ReplicaLogs logs;
     private final TrialWatch watch;
+    private final ApiRetry retry;
     private final List<GenericKubernetesResource> created = new ArrayList<>();
+    /** Every object a create was sent for, answered or not: what cleanup looks for. */
+    private final List<GenericKubernetesResource> attempted = new ArrayList<>();
 
     /**
      * @param objects   what to create, in order, the job among them ({@link TrialObjects#of})
@@ -48,7 +57,7 @@ final class ClusterTrial implements TrialReplicas {
      */
     ClusterTrial(KubernetesClient client, KubernetesSettings settings, Consumer<String> warnings,
                  TrialContext context, int trialIndex, JobType type, String jobName,
-                 List<GenericKubernetesResource> objects, Instant startedAt) {
+                 List<GenericKubernetesResource> objects, Instant startedAt, ApiRetry retry) {
         this.client = client;
         this.settings = settings;
         this.warnings = warnings;
@@ -58,10 +67,11 @@ final class ClusterTrial implements TrialReplicas {
         this.jobName = jobName;
         this.objects = List.copyOf(objects);
         this.startedAt = startedAt;
+        this.retry = retry;
         this.logs = new ReplicaLogs(client, client.getNamespace(), context.logsDir(), context.timeline(),
-                context.progress(), context.clock());
+                context.progress(), context.clock(), retry);
         this.watch = new TrialWatch(client, type, jobName, context.timeline(), context.progress(), context.clock(),
-                startedAt, settings.unschedulableGrace(), logs);
+                startedAt, settings.unschedulableGrace(), logs, retry);
     }
 
     @Override
@@ -81,16 +91,23 @@ final class ClusterTrial implements TrialReplicas {
     /** Creates the objects in order; returns an outcome when the API refused one (nothing is left half-known). */
     private Optional<TrialOutcome> create() {
         for (GenericKubernetesResource r : objects) {
+            attempted.add(r);
             try {
-                ObjectOperations.operation(client, r, type).inNamespace(namespace()).resource(r).create();
+                retry.run(() -> ObjectOperations.operation(client, r, type).inNamespace(namespace()).resource(r)
+                        .create());
                 created.add(r);
             } catch (KubernetesClientException e) {
                 int code = ApiErrors.code(e);
+                if ((code == 0 || code == 409 || ApiRetry.retryable(code)) && existsAsOurs(r)) {
+                    // applied though the answer was lost (or a retry met the first attempt's object): track it
+                    created.add(r);
+                    continue;
+                }
                 String what = r.getKind() + " " + r.getMetadata().getName();
                 String message = ApiErrors.describe(e, String.valueOf(client.getMasterUrl()), "create",
                         ObjectOperations.resourceName(r, type), namespace());
                 Instant now = context.clock().instant();
-                if (code == 400 || code == 422) {
+                if (code == 400 || code == 422 || ApiErrors.webhookDenied(e)) {
                     // the API or an admission webhook rejected the object: a spec problem, not the cluster's
                     return Optional.of(new Classification(FailureCause.JOB_FAILED, "the API rejected " + what + ": "
                             + message).outcome(startedAt, now));
@@ -100,6 +117,21 @@ final class ClusterTrial implements TrialReplicas {
             }
         }
         return Optional.empty();
+    }
+
+    /** True when {@code r} exists with this trial's run id and trial index (so it is not someone else's). */
+    private boolean existsAsOurs(GenericKubernetesResource r) {
+        GenericKubernetesResource found;
+        try {
+            found = retry.call(() -> ObjectOperations.operation(client, r, type).inNamespace(namespace())
+                    .withName(r.getMetadata().getName()).get());
+        } catch (KubernetesClientException e) {
+            return false;
+        }
+        Map<String, String> labels = found == null ? null : found.getMetadata().getLabels();
+        Map<String, String> ours = r.getMetadata().getLabels();
+        return labels != null && Objects.equals(labels.get(RunLabels.RUN_ID), ours.get(RunLabels.RUN_ID))
+                && Objects.equals(labels.get(RunLabels.TRIAL), ours.get(RunLabels.TRIAL));
     }
 
     @Override
@@ -114,13 +146,35 @@ final class ClusterTrial implements TrialReplicas {
 
     @Override
     public void settle(TrialOutcome outcome) throws InterruptedException {
-        if (outcome.state() == TrialState.SUCCEEDED) {
-            watch.settleLogs(settings.logDrain(), true);
-        } else if (outcome.state() == TrialState.FAILED) {
+        boolean succeeded = outcome.state() == TrialState.SUCCEEDED;
+        if (succeeded) {
+            settleLogs(settings.logDrain(), true);
+        } else {
             // replicas still running keep their streams open; take what the ended ones wrote
-            watch.settleLogs(settings.logDrain().compareTo(FAILED_LOG_DRAIN) < 0 ? settings.logDrain()
+            settleLogs(settings.logDrain().compareTo(FAILED_LOG_DRAIN) < 0 ? settings.logDrain()
                     : FAILED_LOG_DRAIN, false);
         }
+        // before anything is deleted: a stream that trickles or ended early is completed by one more read
+        logs.complete(succeeded);
+    }
+
+    /**
+     * After the job ended: makes sure every container seen in the informer's cache has a log stream, waiting (up to
+     * {@code max}, locally, without API requests) for pods the job's status got ahead of to reach a final phase
+     * when {@code untilPodsFinished}, then waits for the streams to end.
+     */
+    private void settleLogs(Duration max, boolean untilPodsFinished) throws InterruptedException {
+        long end = System.nanoTime() + max.toNanos();
+        while (true) {
+            List<Pod> cached = watch.cachedPods();
+            cached.forEach(logs::observe);
+            boolean allDone = cached.stream().allMatch(PodStatuses::finished);
+            if (!untilPodsFinished || allDone || System.nanoTime() - end >= 0) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        logs.drain(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
     }
 
     @Override
@@ -138,36 +192,46 @@ final class ClusterTrial implements TrialReplicas {
         }
     }
 
+    /**
+     * Deletes by the trial's labels whatever exists of each kind it tried to create, the job first (so the operator
+     * stops using the ConfigMap): one request per kind, so an object whose create was answered late goes too.
+     */
     private void delete() throws InterruptedException {
-        if (created.isEmpty()) {
+        if (attempted.isEmpty()) {
             return;
         }
         watch.deleting();
         boolean jobDeleted = false;
         List<String> failures = new ArrayList<>();
-        // the job first, so the operator stops using the ConfigMap; then the rest in creation order
-        List<GenericKubernetesResource> order = new ArrayList<>(created);
-        order.sort((a, b) -> Boolean.compare(!ObjectOperations.isJob(a, type), !ObjectOperations.isJob(b, type)));
-        for (GenericKubernetesResource r : order) {
+        Map<String, String> labels = attempted.get(0).getMetadata().getLabels();
+        String runId = labels.get(RunLabels.RUN_ID);
+        Map<String, GenericKubernetesResource> kinds = new LinkedHashMap<>();
+        attempted.stream().filter(r -> ObjectOperations.isJob(r, type)).forEach(r -> kinds.put(kindKey(r), r));
+        attempted.forEach(r -> kinds.putIfAbsent(kindKey(r), r));
+        int deleted = 0;
+        for (GenericKubernetesResource r : kinds.values()) {
             try {
-                ObjectOperations.operation(client, r, type).inNamespace(namespace())
-                        .withName(r.getMetadata().getName()).withPropagationPolicy(DeletionPropagation.FOREGROUND)
-                        .delete();
-                jobDeleted |= ObjectOperations.isJob(r, type);
+                int n = retry.call(() -> ObjectOperations.operation(client, r, type).inNamespace(namespace())
+                        .withLabel(RunLabels.RUN_ID, runId).withLabel(RunLabels.TRIAL, labels.get(RunLabels.TRIAL))
+                        .withPropagationPolicy(DeletionPropagation.FOREGROUND).delete().size());
+                deleted += n;
+                jobDeleted |= ObjectOperations.isJob(r, type) && n > 0;
             } catch (KubernetesClientException e) {
-                failures.add(r.getKind() + " " + r.getMetadata().getName() + ": " + ApiErrors.describe(e,
-                        String.valueOf(client.getMasterUrl()), "delete", ObjectOperations.resourceName(r, type),
-                        namespace()));
+                failures.add(r.getKind() + ": " + ApiErrors.describe(e, String.valueOf(client.getMasterUrl()),
+                        "delete", ObjectOperations.resourceName(r, type), namespace()));
             }
         }
         boolean gone = jobDeleted && watch.awaitDeleted(settings.cleanupWait());
-        String runId = created.get(0).getMetadata().getLabels().get(RunLabels.RUN_ID);
         if (!failures.isEmpty()) {
             warnings.accept("cleanup failed for " + String.join("; ", failures)
                     + "; retry with: kubebench cleanup --run-id " + runId);
         }
-        context.timeline().record(EventKind.DELETED, null, created.size() + " object(s)" + (gone || !jobDeleted ? ""
+        context.timeline().record(EventKind.DELETED, null, deleted + " object(s)" + (gone || !jobDeleted ? ""
                 : "; job still terminating after " + Durations.format(settings.cleanupWait())));
+    }
+
+    private static String kindKey(GenericKubernetesResource r) {
+        return r.getApiVersion() + "/" + r.getKind();
     }
 
     private String namespace() {

@@ -98,6 +98,15 @@ final class FailureClassifier {
             return new Classification(FailureCause.EVICTED, "job failed: " + failed.describe());
         }
         for (Pod pod : pods) {
+            Optional<String> node = lostNode(pod);
+            if (node.isPresent()) {
+                return new Classification(FailureCause.NODE_LOST, "node " + node.get() + " was lost: pod "
+                        + pod.getMetadata().getName() + " was deleted by PodGC ("
+                        + PodIncidents.disruption(pod).orElse("ContainerStatusUnknown") + "); job failed: "
+                        + failed.describe());
+            }
+        }
+        for (Pod pod : pods) {
             Optional<Classification> v = immediate(pod);
             if (v.isPresent()) {
                 return v.get();
@@ -125,6 +134,22 @@ final class FailureClassifier {
         }
         return new Classification(FailureCause.JOB_FAILED, "job failed: " + failed.describe()
                 + (exits.isEmpty() ? "" : "; " + String.join(", ", exits.subList(0, Math.min(3, exits.size())))));
+    }
+
+    /**
+     * The node of a pod that PodGC deleted because its node disappeared ({@code DisruptionTarget} with reason
+     * {@code DeletionByPodGC}, or a container left in {@code ContainerStatusUnknown}); empty for any other pod.
+     */
+    static Optional<String> lostNode(Pod pod) {
+        boolean podGc = conditions(pod).stream().anyMatch(c -> "DisruptionTarget".equals(c.getType())
+                && "True".equals(c.getStatus()) && "DeletionByPodGC".equals(c.getReason()));
+        boolean unknown = allContainerStatuses(pod).stream().map(FailureClassifier::terminated)
+                .anyMatch(t -> t != null && "ContainerStatusUnknown".equals(t.getReason()));
+        if (!podGc && !unknown) {
+            return Optional.empty();
+        }
+        String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
+        return Optional.of(node == null ? "(unknown)" : node);
     }
 
     private static String limitHint(Pod pod, String container) {

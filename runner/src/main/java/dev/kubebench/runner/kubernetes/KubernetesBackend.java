@@ -29,9 +29,11 @@ public final class KubernetesBackend implements Backend {
     private final KubernetesSettings settings;
     private final ManifestSource manifests;
     private final Consumer<String> warnings;
+    private final ApiRetry retry;
 
     /**
-     * @param client    a client from {@link KubernetesClients#connect}; closed by {@link #close()}
+     * @param client    a client from {@link KubernetesClients#connect} or {@link KubernetesClients#build} (whose
+     *                  {@code Retry-After} headers the retries honour); closed by {@link #close()}
      * @param settings  timeouts and grace periods
      * @param manifests renders a trial into the objects to create
      * @param warnings  receives one-line warnings (preflight capacity, cleanup problems)
@@ -42,6 +44,7 @@ public final class KubernetesBackend implements Backend {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.manifests = Objects.requireNonNull(manifests, "manifests");
         this.warnings = warnings == null ? w -> { } : warnings;
+        this.retry = ApiRetry.of(settings, KubernetesClients.hints(client));
     }
 
     /** Connects with the given cluster options. */
@@ -62,7 +65,7 @@ public final class KubernetesBackend implements Backend {
 
     @Override
     public void preflight(BenchmarkPlan plan) {
-        new Preflight(client, settings.checkNodes(), warnings).check(plan.resolved().spec());
+        new Preflight(client, settings, retry, warnings).check(plan.resolved().spec());
     }
 
     @Override
@@ -75,12 +78,12 @@ public final class KubernetesBackend implements Backend {
                 trial, context.runId(), jobName, type, namespace());
         TrialObjects.writeManifest(context.trialDir(), objects, client.getKubernetesSerialization());
         return TrialLifecycle.run(context, benchmark.spec().timeout(), startedAt -> new ClusterTrial(client,
-                settings, warnings, context, trial.index(), type, jobName, objects, startedAt));
+                settings, warnings, context, trial.index(), type, jobName, objects, startedAt, retry));
     }
 
     @Override
     public int cleanup(String runId) {
-        return new RunCleanup(client).delete(runId);
+        return new RunCleanup(client, retry).delete(runId);
     }
 
     @Override

@@ -7,11 +7,16 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Files;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 
-/** Builds the fabric8 client from {@link ClusterOptions}, with kubebench's timeouts and retries. */
+/** Builds the fabric8 client from {@link ClusterOptions}, with kubebench's timeouts and retry hints. */
 public final class KubernetesClients {
     /** The User-Agent of kubebench's requests, so API audit logs (and tests) can tell them apart. */
     public static final String USER_AGENT = "kubebench";
+    /** Each built client's Retry-After hints; weak, so a closed client is not kept alive. */
+    private static final Map<KubernetesClient, RetryAfterHints> HINTS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private KubernetesClients() {
     }
@@ -23,7 +28,24 @@ public final class KubernetesClients {
      * @throws KubebenchException INFRASTRUCTURE when the kubeconfig or context cannot be loaded
      */
     public static KubernetesClient connect(ClusterOptions options, KubernetesSettings settings) {
-        return new KubernetesClientBuilder().withConfig(config(options, settings)).build();
+        return build(config(options, settings));
+    }
+
+    /**
+     * A client for {@code config} whose answers feed {@link ApiRetry} their {@code Retry-After} headers; every
+     * kubebench client is built here (tests too), with fabric8's own retries off (see {@link #config}).
+     */
+    public static KubernetesClient build(Config config) {
+        RetryAfterHints hints = new RetryAfterHints();
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
+                .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("kubebench-retry-after", hints)).build();
+        HINTS.put(client, hints);
+        return client;
+    }
+
+    /** The {@link RetryAfterHints} of a client from {@link #build}; null for another client. */
+    static RetryAfterHints hints(KubernetesClient client) {
+        return HINTS.get(client);
     }
 
     /** The resolved configuration; exposed for tests and for {@code benchmark.yaml} (server, context, namespace). */
@@ -53,8 +75,8 @@ public final class KubernetesClients {
         ConfigBuilder builder = new ConfigBuilder(base)
                 .withConnectionTimeout(Math.toIntExact(settings.connectTimeout().toMillis()))
                 .withRequestTimeout(Math.toIntExact(settings.requestTimeout().toMillis()))
-                .withRequestRetryBackoffLimit(settings.retries())
-                .withRequestRetryBackoffInterval(Math.toIntExact(settings.retryBackoff().toMillis()))
+                // ApiRetry is the one retry policy (429 and 5xx for a time budget); fabric8's own would multiply it
+                .withRequestRetryBackoffLimit(0)
                 .withUserAgent(USER_AGENT);
         if (options.namespace() != null) {
             builder.withNamespace(options.namespace());

@@ -17,6 +17,8 @@ final class LineOutput extends OutputStream {
     private final Consumer<String> lines;
     /** The line in progress, without a newline yet. */
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+    /** The last complete line handed to the callback; null before the first. */
+    private String lastLine;
 
     LineOutput(OutputStream file, Consumer<String> lines) {
         this.file = file;
@@ -69,7 +71,14 @@ final class LineOutput extends OutputStream {
         if (line.endsWith("\r")) {
             line = line.substring(0, line.length() - 1);
         }
+        lastLine = line;
         lines.accept(line);
+    }
+
+    /** True when the text so far ends with {@code line}: the line in progress, else the last complete line. */
+    synchronized boolean endsWith(String line) {
+        String tail = partial.size() > 0 ? partial.toString(StandardCharsets.UTF_8) : lastLine;
+        return tail != null && tail.equals(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
     }
 
     @Override

@@ -39,6 +39,13 @@ final class ObjectOperations {
                 return client.genericKubernetesResources(ResourceDefinitionContext.fromResourceType(builtin));
             }
         }
+        if (("TrainingRuntime".equals(r.getKind()) || "ClusterTrainingRuntime".equals(r.getKind()))
+                && r.getApiVersion() != null && r.getApiVersion().startsWith("trainer.kubeflow.org/")) {
+            // known without API discovery, like the job kinds
+            JobType runtimes = JobType.of(dev.kubebench.catalog.spec.JobKind.TRAIN_JOB, r.getApiVersion());
+            return client.genericKubernetesResources(TrainJobRuntimes.context(runtimes,
+                    "ClusterTrainingRuntime".equals(r.getKind())));
+        }
         return client.genericKubernetesResources(r.getApiVersion(), r.getKind());
     }
 

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,20 +29,23 @@ import java.util.stream.Collectors;
 /**
  * The checks run before anything is created (issue 5): API reachable and authenticated, the job kind's CRD
  * installed at the spec's version, the namespace present, RBAC allowing what a trial does, and nodes of the node
- * pool offering the GPU resource. Every failure is one line with INFRASTRUCTURE (exit 4); each request is bounded
- * by the client's connect and request timeouts, so a dead cluster fails within seconds.
+ * pool offering the GPU resource, and a TrainJob's runtime. Every failure is one line with INFRASTRUCTURE (exit 4);
+ * each request goes through {@link ApiRetry} and is bounded by the client's timeouts, so a dead cluster fails within
+ * seconds. The free-GPU count is optional: it gets a short timeout, and any failure of it is a warning.
  */
 final class Preflight {
     private final KubernetesClient client;
     private final String namespace;
-    private final boolean checkNodes;
+    private final KubernetesSettings settings;
+    private final ApiRetry retry;
     private final Consumer<String> warnings;
     private final String server;
 
-    Preflight(KubernetesClient client, boolean checkNodes, Consumer<String> warnings) {
+    Preflight(KubernetesClient client, KubernetesSettings settings, ApiRetry retry, Consumer<String> warnings) {
         this.client = client;
         this.namespace = client.getNamespace();
-        this.checkNodes = checkNodes;
+        this.settings = settings;
+        this.retry = retry;
         this.warnings = warnings;
         this.server = String.valueOf(client.getMasterUrl());
     }
@@ -52,14 +56,17 @@ final class Preflight {
         namespaceExists();
         crdInstalled(type);
         permissions(type);
-        if (checkNodes) {
+        if (type.kind() == JobKind.TRAIN_JOB && spec.job().runtime() != null && spec.job().manifest() == null) {
+            new TrainJobRuntimes(client, retry, warnings).check(type, spec.job().runtime());
+        }
+        if (settings.checkNodes()) {
             nodes(spec.nodePool(), spec.job().resources().gpus());
         }
     }
 
     private void reachable() {
         try {
-            client.getKubernetesVersion();
+            retry.call(client::getKubernetesVersion);
         } catch (KubernetesClientException e) {
             throw ApiErrors.infrastructure(e, server, "get", "/version", null);
         }
@@ -67,7 +74,7 @@ final class Preflight {
 
     private void namespaceExists() {
         try {
-            if (client.namespaces().withName(namespace).get() == null) {
+            if (retry.call(() -> client.namespaces().withName(namespace).get()) == null) {
                 throw new KubebenchException(Failure.INFRASTRUCTURE, "namespace " + namespace
                         + " does not exist on " + server + " (create it, or pick another with -n)");
             }
@@ -85,8 +92,8 @@ final class Preflight {
         }
         List<String> served;
         try {
-            CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions()
-                    .withName(type.crdName()).get();
+            CustomResourceDefinition crd = retry.call(() -> client.apiextensions().v1().customResourceDefinitions()
+                    .withName(type.crdName()).get());
             if (crd == null) {
                 throw notInstalled(type);
             }
@@ -119,7 +126,7 @@ final class Preflight {
         List<String> candidates = type.kind() == JobKind.MPI_JOB ? List.of("v1", "v2beta1") : List.of(type.version());
         for (String v : candidates) {
             try {
-                APIResourceList list = client.getApiResources(type.group() + "/" + v);
+                APIResourceList list = retry.call(() -> client.getApiResources(type.group() + "/" + v));
                 if (list != null && list.getResources() != null) {
                     for (APIResource r : list.getResources()) {
                         if (type.plural().equals(r.getName())) {
@@ -168,7 +175,7 @@ final class Preflight {
                     .withResource(n[2]).withSubresource(n[3]).endResourceAttributes().endSpec().build();
             SelfSubjectAccessReview answer;
             try {
-                answer = client.authorization().v1().selfSubjectAccessReview().create(review);
+                answer = retry.call(() -> client.authorization().v1().selfSubjectAccessReview().create(review));
             } catch (KubernetesClientException e) {
                 throw ApiErrors.infrastructure(e, server, "create", "selfsubjectaccessreviews.authorization.k8s.io",
                         null);
@@ -193,8 +200,8 @@ final class Preflight {
                 .collect(Collectors.joining(","));
         List<Node> nodes;
         try {
-            nodes = pool.nodeSelector().isEmpty() ? client.nodes().list().getItems()
-                    : client.nodes().withLabels(pool.nodeSelector()).list().getItems();
+            nodes = retry.call(() -> pool.nodeSelector().isEmpty() ? client.nodes().list().getItems()
+                    : client.nodes().withLabels(pool.nodeSelector()).list().getItems());
         } catch (KubernetesClientException e) {
             if (ApiErrors.code(e) == 403) {
                 warnings.accept("cannot list nodes (forbidden); skipped the node-pool check");
@@ -238,17 +245,23 @@ final class Preflight {
         }
     }
 
-    /** GPUs requested by running or pending pods per node, or null when pods cannot be listed. */
+    /**
+     * GPUs requested by running or pending pods per node, or null when pods cannot be listed in time: the check is
+     * optional, so it has its own short timeout and no retries, and a failure is a warning (a 403 a silent skip).
+     */
     private Map<String, Long> gpusInUse(String gpu, Map<String, Long> nodes) {
         List<Pod> pods;
+        int timeoutMillis = Math.toIntExact(settings.optionalCheckTimeout().toMillis());
         try {
-            // one list for the whole cluster; terminated pods hold no GPUs and are skipped below
-            pods = client.pods().inAnyNamespace().list().getItems();
+            // shares the client's connections, so it is not closed; one list for the whole cluster
+            KubernetesClient quick = client.newClient(new RequestConfigBuilder().withRequestTimeout(timeoutMillis)
+                    .withRequestRetryBackoffLimit(0).build()).adapt(KubernetesClient.class);
+            pods = quick.pods().inAnyNamespace().list().getItems();
         } catch (KubernetesClientException e) {
-            if (ApiErrors.code(e) == 403) {
-                return null;
+            if (ApiErrors.code(e) != 403) {
+                warnings.accept("skipped the free-GPU check: " + ApiErrors.describe(e, server, "list", "pods", null));
             }
-            throw ApiErrors.infrastructure(e, server, "list", "pods", null);
+            return null;
         }
         Map<String, Long> used = new HashMap<>();
         for (Pod p : pods) {

@@ -25,8 +25,10 @@ final class RunCleanup {
     private final KubernetesClient client;
     private final String namespace;
     private final String server;
+    private final ApiRetry retry;
 
-    RunCleanup(KubernetesClient client) {
+    RunCleanup(KubernetesClient client, ApiRetry retry) {
+        this.retry = retry;
         this.client = client;
         this.namespace = client.getNamespace();
         this.server = String.valueOf(client.getMasterUrl());
@@ -55,8 +57,8 @@ final class RunCleanup {
             Resource<GenericKubernetesResource>> op, String runId, String resource, boolean mayBeMissing) {
         List<GenericKubernetesResource> items;
         try {
-            items = (runId == null ? op.inNamespace(namespace).withLabel(RunLabels.RUN_ID)
-                    : op.inNamespace(namespace).withLabel(RunLabels.RUN_ID, runId)).list().getItems();
+            items = retry.call(() -> (runId == null ? op.inNamespace(namespace).withLabel(RunLabels.RUN_ID)
+                    : op.inNamespace(namespace).withLabel(RunLabels.RUN_ID, runId)).list().getItems());
         } catch (KubernetesClientException e) {
             if (mayBeMissing && ApiErrors.code(e) == 404) {
                 return 0; // that operator's CRD is not installed: nothing of that kind can exist
@@ -66,8 +68,8 @@ final class RunCleanup {
         int count = 0;
         for (GenericKubernetesResource r : items) {
             try {
-                op.inNamespace(namespace).withName(r.getMetadata().getName())
-                        .withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
+                retry.run(() -> op.inNamespace(namespace).withName(r.getMetadata().getName())
+                        .withPropagationPolicy(DeletionPropagation.FOREGROUND).delete());
                 count++;
             } catch (KubernetesClientException e) {
                 if (ApiErrors.code(e) != 404) {

@@ -2,6 +2,7 @@ package dev.kubebench.runner.kubernetes;
 
 import dev.kubebench.catalog.plan.Trial;
 import dev.kubebench.core.io.AtomicFiles;
+import dev.kubebench.runner.render.ClusterScopedKinds;
 import dev.kubebench.runner.render.RunLabels;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -35,7 +36,7 @@ final class TrialObjects {
             labels.putIfAbsent(RunLabels.TRIAL, Integer.toString(trial.index()));
             labels.putIfAbsent(RunLabels.BENCHMARK, trial.benchmark().metadata().name());
             r.getMetadata().setLabels(labels);
-            r.getMetadata().setNamespace(namespace);
+            r.getMetadata().setNamespace(ClusterScopedKinds.isClusterScoped(r.getKind()) ? null : namespace);
             if (ObjectOperations.isJob(r, type)) {
                 if (hasJob) {
                     throw new IllegalStateException("manifests hold more than one " + type.kind().kindName());

@@ -26,9 +26,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Follows one trial's job and its pods through two informers (one list and one long-lived watch each, re-listed by
- * fabric8 after a disconnect or 410 Gone, so a terminal condition reached while disconnected is still seen), writes
- * the timeline, starts the log streams and decides how the trial ends. API requests do not grow with the job's
+ * Follows one trial's job and its pods (by uid: a pod re-created under the same name is a new pod) through two
+ * informers, re-listed by fabric8 after a disconnect or 410 Gone, writes the timeline, starts the log streams and
+ * decides how the trial ends; a Failed job is judged by a {@link FreshLook}. API requests do not grow with the job's
  * duration: nothing here polls the API; the only timers are local (the unschedulable grace period and the deadline).
  */
 final class TrialWatch implements AutoCloseable {
@@ -45,13 +45,18 @@ final class TrialWatch implements AutoCloseable {
     private final Clock clock;
     private final Instant startedAt;
     private final ReplicaLogs logs;
+    private final ApiRetry retry;
 
+    /** The outcome; null when the job's Failed condition calls for a fresh look. */
     private final CompletableFuture<TrialOutcome> ending = new CompletableFuture<>();
+    private JobCondition failedCondition;
     private boolean jobGone;
+    /** Pods by uid: the live ones, and the last-known state of every pod seen (deleted ones too). */
     private final Set<String> livePods = new HashSet<>();
     private final Map<String, Pod> pods = new LinkedHashMap<>();
     private final Set<String> recorded = new HashSet<>();
     private final UnschedulablePods unschedulable;
+    private final PodIncidents incidents;
     private boolean created;
     private boolean deleting;
     private boolean queued;
@@ -62,7 +67,7 @@ final class TrialWatch implements AutoCloseable {
 
     /** {@code startedAt} is the trial's start, for its outcome; a pod unschedulable for the grace fails the trial. */
     TrialWatch(KubernetesClient client, JobType type, String jobName, Timeline timeline, ProgressListener progress,
-               Clock clock, Instant startedAt, Duration unschedulableGrace, ReplicaLogs logs) {
+               Clock clock, Instant startedAt, Duration unschedulableGrace, ReplicaLogs logs, ApiRetry retry) {
         this.client = client;
         this.namespace = client.getNamespace();
         this.type = type;
@@ -73,6 +78,8 @@ final class TrialWatch implements AutoCloseable {
         this.startedAt = startedAt;
         this.unschedulable = new UnschedulablePods(unschedulableGrace);
         this.logs = logs;
+        this.retry = retry;
+        this.incidents = new PodIncidents(timeline);
     }
 
     /** Starts both informers without blocking; call before creating the job so no transition is missed. */
@@ -109,7 +116,8 @@ final class TrialWatch implements AutoCloseable {
             long now = System.nanoTime();
             checkUnschedulable(now);
             if (ending.isDone()) {
-                return Optional.of(ending.getNow(null));
+                TrialOutcome outcome = ending.getNow(null);
+                return Optional.of(outcome != null ? outcome : verdict());
             }
             if (now - deadlineNanos >= 0) {
                 return Optional.empty();
@@ -124,23 +132,19 @@ final class TrialWatch implements AutoCloseable {
         }
     }
 
-    /**
-     * After the job ended: makes sure every container seen in the informer's cache has a log stream, waiting (up to
-     * {@code max}, locally, without API requests) for pods the job's status got ahead of to reach a final phase
-     * when {@code untilPodsFinished}, then waits for the streams to end.
-     */
-    void settleLogs(Duration max, boolean untilPodsFinished) throws InterruptedException {
-        long end = System.nanoTime() + max.toNanos();
-        while (true) {
-            List<Pod> cached = podInformer.getStore().list();
-            cached.forEach(logs::observe);
-            boolean allDone = cached.stream().allMatch(PodStatuses::finished);
-            if (!untilPodsFinished || allDone || System.nanoTime() - end >= 0) {
-                break;
-            }
-            Thread.sleep(50);
+    /** The verdict on a Failed job, from a fresh look at its pods ({@link FreshLook}). */
+    private TrialOutcome verdict() {
+        List<Pod> lastKnown;
+        synchronized (this) {
+            lastKnown = List.copyOf(pods.values());
         }
-        logs.drain(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+        return FreshLook.failedJob(client, retry, type, jobName, failedCondition, lastKnown, logs)
+                .outcome(startedAt, orNow(failedCondition.lastTransitionTime()));
+    }
+
+    /** The pods as the informer last saw them (no API request). */
+    List<Pod> cachedPods() {
+        return podInformer.getStore().list();
     }
 
     /**
@@ -206,8 +210,9 @@ final class TrialWatch implements AutoCloseable {
             return;
         }
         Optional<JobCondition> failed = JobCondition.findTrue(conditions, "Failed");
-        if (failed.isPresent()) {
-            fail(FailureClassifier.failedJob(failed.get(), pods.values()), orNow(failed.get().lastTransitionTime()));
+        if (failed.isPresent() && failedCondition == null && !ending.isDone()) {
+            failedCondition = failed.get();
+            ending.complete(null);
         }
     }
 
@@ -222,15 +227,17 @@ final class TrialWatch implements AutoCloseable {
 
     /** The last state stays in {@code pods} so a failure can still be classified from it. */
     private synchronized void onPodDeleted(Pod pod) {
-        livePods.remove(pod.getMetadata().getName());
+        pods.put(PodStatuses.key(pod), pod);
+        livePods.remove(PodStatuses.key(pod));
         unschedulable.clear(pod.getMetadata().getName());
         notifyAll();
     }
 
     private synchronized void onPod(Pod pod) {
         String name = pod.getMetadata().getName();
-        pods.put(name, pod);
-        livePods.add(name);
+        pods.put(PodStatuses.key(pod), pod);
+        livePods.add(PodStatuses.key(pod));
+        incidents.observe(pod);
         Instant now = clock.instant();
         for (PodCondition c : FailureClassifier.conditions(pod)) {
             if ("PodScheduled".equals(c.getType()) && "True".equals(c.getStatus())) {
@@ -268,13 +275,8 @@ final class TrialWatch implements AutoCloseable {
 
     /** Where the job stands, for the reason of a timeout: {@code 1/2 pods running}, {@code still queued}. */
     synchronized String stateSummary() {
-        if (!created) {
-            return "job not created";
-        }
-        if (queued && !admitted) {
-            return "still queued";
-        }
-        return PodStatuses.running(pods.values()) + "/" + pods.size() + " pods running";
+        return !created ? "job not created" : queued && !admitted ? "still queued"
+                : PodStatuses.running(pods.values()) + "/" + livePods.size() + " pods running";
     }
 
     /** The first ending wins; later events cannot change how the trial ended. */
@@ -288,11 +290,10 @@ final class TrialWatch implements AutoCloseable {
 
     @Override
     public void close() {
-        if (jobInformer != null) {
-            jobInformer.close();
-        }
-        if (podInformer != null) {
-            podInformer.close();
+        for (SharedIndexInformer<?> informer : java.util.Arrays.asList(jobInformer, podInformer)) {
+            if (informer != null) {
+                informer.close();
+            }
         }
     }
 }

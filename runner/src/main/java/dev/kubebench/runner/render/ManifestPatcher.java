@@ -31,7 +31,7 @@ import java.util.Set;
  */
 final class ManifestPatcher {
     /** Metadata the API server sets; copying them into a new object would make the create fail or misbehave. */
-    private static final Set<String> SERVER_METADATA = Set.of("uid", "resourceVersion", "generation",
+    static final Set<String> SERVER_METADATA = Set.of("uid", "resourceVersion", "generation",
             "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "managedFields", "selfLink",
             "generateName", "ownerReferences");
     private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
@@ -44,9 +44,9 @@ final class ManifestPatcher {
         this.source = source;
     }
 
-    /** Loads the manifest at {@code source} and patches it for the trial. */
-    static Map<String, Object> patch(RenderContext ctx, Path source) {
-        return new ManifestPatcher(ctx, source).patch(ManifestLoader.load(source));
+    /** Patches the job {@code manifest} (read from {@code source}) for the trial. */
+    static Map<String, Object> patch(RenderContext ctx, Path source, Map<String, Object> manifest) {
+        return new ManifestPatcher(ctx, source).patch(manifest);
     }
 
     private Map<String, Object> patch(Map<String, Object> cr) {

@@ -18,9 +18,24 @@ import java.util.Objects;
  * backend. What is rendered per kind is documented in docs/render.md.
  */
 public final class ManifestRenderer {
+    private final boolean allowClusterScoped;
+
+    /** A renderer that rejects cluster-scoped objects in a {@code job.manifest}. */
+    public ManifestRenderer() {
+        this(false);
+    }
 
     /**
-     * The objects for one trial: the files ConfigMap when the job ships files, then the job.
+     * @param allowClusterScoped whether a {@code job.manifest} may hold cluster-scoped objects (a
+     *                           ClusterTrainingRuntime) to create and delete with each trial
+     */
+    public ManifestRenderer(boolean allowClusterScoped) {
+        this.allowClusterScoped = allowClusterScoped;
+    }
+
+    /**
+     * The objects for one trial: the files ConfigMap when the job ships files, a {@code job.manifest}'s other objects,
+     * then the job.
      *
      * @param trial     the trial, with its sweep point substituted
      * @param runId     the run id (label {@code kubebench.dev/run-id}; its last 6 characters go into the job name)
@@ -43,9 +58,13 @@ public final class ManifestRenderer {
         if (ctx.shipsFiles()) {
             objects.add(FilesConfigMap.render(ctx, spec.job().files()));
         }
-        objects.add(spec.job().manifest() != null
-                ? ManifestPatcher.patch(ctx, spec.job().manifest())
-                : JobRenderer.forJob(spec.job()).render(ctx));
+        if (spec.job().manifest() != null) {
+            ManifestLoader.Objects manifest = ManifestLoader.load(spec.job().manifest());
+            objects.addAll(ManifestCompanions.stamp(ctx, spec.job().manifest(), manifest.others(), allowClusterScoped));
+            objects.add(ManifestPatcher.patch(ctx, spec.job().manifest(), manifest.job()));
+        } else {
+            objects.add(JobRenderer.forJob(spec.job()).render(ctx));
+        }
         return new RenderedTrial(trial, jobName, objects);
     }
 

@@ -22,7 +22,6 @@ import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -71,12 +70,7 @@ class KubernetesBackendTest {
     void setUp() {
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
                 .create();
-        backendClient = new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
-                .withNamespace(NS).withUserAgent(KubernetesClients.USER_AGENT).withRequestRetryBackoffLimit(3)
-                .withRequestRetryBackoffInterval(50).build()).build();
-        KubernetesSettings settings = new KubernetesSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), 3,
-                Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(3), Duration.ofSeconds(5), true);
-        backend = new KubernetesBackend(backendClient, settings, TestJobs.MANIFESTS, warnings::add);
+        backend = backend(SETTINGS, TestJobs.MANIFESTS);
         simulator = new OperatorSimulator(server, client, NS);
     }
 
@@ -84,6 +78,19 @@ class KubernetesBackendTest {
     void tearDown() {
         simulator.close();
         backend.close();
+    }
+
+    /** Test budgets: retries for 10 s, a log drain of 3 s (production: 2 min and 15 s). */
+    static final KubernetesSettings SETTINGS = new KubernetesSettings(Duration.ofSeconds(2), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(3),
+            Duration.ofSeconds(5), true, Duration.ofSeconds(1));
+
+    /** A backend on its own client, built as production builds it (fabric8 retries off, Retry-After hints). */
+    private KubernetesBackend backend(KubernetesSettings settings, ManifestSource manifests) {
+        backendClient = KubernetesClients.build(new ConfigBuilder(client.getConfiguration()).withNamespace(NS)
+                .withUserAgent(KubernetesClients.USER_AGENT).withRequestRetryBackoffLimit(0)
+                .withRequestTimeout(Math.toIntExact(settings.requestTimeout().toMillis())).build());
+        return new KubernetesBackend(backendClient, settings, manifests, warnings::add);
     }
 
     static String newRunId() {
@@ -284,6 +291,9 @@ class KubernetesBackendTest {
                 .findFirst().orElseThrow());
         assertEquals(OperatorSimulator.mllogLines(), lines.subList(0, marker));
         assertEquals("after restart", lines.get(marker + 1));
+        String timeline = Files.readString(dir.resolve("trials/0/events.jsonl"));
+        assertTrue(timeline.contains("\"event\":\"pod_restarted\",\"pod\":\"" + job + "-master-0\",\"detail\":"
+                + "\"container pytorch restart 1; previous attempt ran 1.2s, exit 1 (Error)\""), timeline);
         assertNothingLeft(runId);
     }
 
@@ -364,6 +374,7 @@ class KubernetesBackendTest {
         run(JobKind.PYTORCH_JOB, newRunId(), OperatorSimulator.Behavior.SUCCEED, 2500, Duration.ofSeconds(30), null);
         Map<String, Long> longRun = drainRequests();
         assertEquals(shortRun, longRun);
+        // 14 to run and delete the job, and 2 per replica to check that its log is whole before deletion
         assertTrue(shortRun.values().stream().mapToLong(Long::longValue).sum() <= 20, shortRun.toString());
     }
 
@@ -463,6 +474,167 @@ class KubernetesBackendTest {
         assertNothingLeft(runId);
     }
 
+    @Test
+    void failedBeforeThePodUpdateIsStillJudgedFromThePods() throws Exception {
+        String runId = newRunId();
+        TrialOutcome outcome = run(JobKind.PYTORCH_JOB, runId, OperatorSimulator.Behavior.OOM_FAILED_FIRST, 100,
+                Duration.ofSeconds(30), null);
+        assertEquals(FailureCause.OOM_KILLED, outcome.cause(), outcome.reason());
+        assertTrue(outcome.reason().contains("OOMKilled (exit 137), memory limit 1Gi"), outcome.reason());
+        assertNothingLeft(runId);
+    }
+
+    @Test
+    void aLostNodeIsInfrastructureAndTheReplacementPodIsStreamed() throws Exception {
+        String runId = newRunId();
+        String job = JobNames.jobName("resnet", runId, 0);
+        TrialOutcome outcome = run(JobKind.PYTORCH_JOB, runId, OperatorSimulator.Behavior.NODE_LOST, 100,
+                Duration.ofSeconds(30), null);
+        assertEquals(TrialState.INFRASTRUCTURE, outcome.state(), outcome.reason());
+        assertEquals(FailureCause.NODE_LOST, outcome.cause(), outcome.reason());
+        assertTrue(outcome.reason().startsWith("node " + OperatorSimulator.NODE_PREFIX + "0 was lost: pod " + job
+                + "-master-0 was deleted by PodGC (DeletionByPodGC"), outcome.reason());
+        List<String> lines = Files.readAllLines(dir.resolve("trials/0/logs/" + job + "-master-0.log"));
+        int marker = lines.indexOf(lines.stream().filter(l -> l.contains("pod " + job + "-master-0 was re-created"))
+                .findFirst().orElseThrow());
+        assertEquals(OperatorSimulator.mllogLines(), lines.subList(0, marker));
+        assertEquals("after re-creation", lines.get(marker + 1));
+        assertEquals(OperatorSimulator.mllogLines(), lines.subList(marker + 2, lines.size()));
+        assertTrue(events().contains("disruption"), events().toString());
+        assertNothingLeft(runId);
+    }
+
+    @Test
+    void anEvictionIsADisruptionInTheTimeline() throws Exception {
+        String runId = newRunId();
+        run(JobKind.PYTORCH_JOB, runId, OperatorSimulator.Behavior.EVICTED, 100, Duration.ofSeconds(30), null);
+        assertTrue(Files.readString(dir.resolve("trials/0/events.jsonl")).contains("\"event\":\"disruption\",\"pod\":\""
+                + JobNames.jobName("resnet", runId, 0) + "-master-0\",\"detail\":\"Evicted: The node was low on resource: "
+                + "memory."), "disruption recorded");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(value = OperatorSimulator.LogDelivery.class, names = {"SLOW", "CUT"})
+    void aLogThatTricklesOrIsCutIsCompletedBeforeThePodsAreDeleted(OperatorSimulator.LogDelivery delivery)
+            throws Exception {
+        String runId = newRunId();
+        simulator.logDelivery(delivery);
+        TrialOutcome outcome = run(JobKind.PYTORCH_JOB, runId, OperatorSimulator.Behavior.SUCCEED, 100,
+                Duration.ofSeconds(30), null);
+        assertEquals(TrialState.SUCCEEDED, outcome.state(), outcome.reason());
+        String job = JobNames.jobName("resnet", runId, 0);
+        assertEquals(OperatorSimulator.mllogLines(), Files.readAllLines(dir.resolve("trials/0/logs/" + job
+                + "-master-0.log")));
+        assertFalse(events().contains("log_incomplete"), events().toString());
+        assertNothingLeft(runId);
+    }
+
+    @Test
+    void aCreateAppliedButAnsweredLateIsTrackedAndDeleted() throws Exception {
+        backend.close();
+        backend = backend(new KubernetesSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(10),
+                Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(3), Duration.ofSeconds(5), true,
+                Duration.ofSeconds(1)), TestJobs.MANIFESTS);
+        ResourceDefinitionContext pytorchjobs = JobType.of(JobKind.PYTORCH_JOB, null).context();
+        // the API server applies the create at once but answers only after the client's 1 s request timeout
+        server.expect().post().delay(3000).withPath("/apis/kubeflow.org/v1/namespaces/test/pytorchjobs")
+                .andReply(201, req -> {
+                    GenericKubernetesResource job = client.getKubernetesSerialization().unmarshal(req.getUtf8Body(),
+                            GenericKubernetesResource.class);
+                    CompletableFuture.runAsync(() -> client.genericKubernetesResources(pytorchjobs).inNamespace(NS)
+                            .resource(job).create());
+                    return job;
+                }).once();
+        String runId = newRunId();
+        TrialOutcome outcome = run(JobKind.PYTORCH_JOB, runId, OperatorSimulator.Behavior.SUCCEED, 100,
+                Duration.ofSeconds(30), null);
+        assertEquals(TrialState.SUCCEEDED, outcome.state(), outcome.reason());
+        assertTrue(events().contains("deleted"), events().toString());
+        assertNothingLeft(runId);
+    }
+
+    @Test
+    void throttlingHonoursRetryAfter() throws Exception {
+        server.expect().post().withPath("/api/v1/namespaces/test/configmaps").andReply(new PreflightTest.Throttled(1))
+                .times(4);
+        String runId = newRunId();
+        long start = System.nanoTime();
+        TrialOutcome outcome = run(JobKind.PYTORCH_JOB, runId, OperatorSimulator.Behavior.SUCCEED, 100,
+                Duration.ofSeconds(60), null);
+        assertEquals(TrialState.SUCCEEDED, outcome.state(), outcome.reason());
+        assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(3900), "waited Retry-After each time");
+        assertNothingLeft(runId);
+    }
+
+    @Test
+    void throttlingBeyondTheRetryBudgetEndsAsInfrastructure() throws Exception {
+        backend.close();
+        backend = backend(new KubernetesSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2),
+                Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(3), Duration.ofSeconds(5), true,
+                Duration.ofSeconds(1)), TestJobs.MANIFESTS);
+        server.expect().post().withPath("/apis/kubeflow.org/v1/namespaces/test/pytorchjobs")
+                .andReply(new PreflightTest.Throttled(1)).always();
+        String runId = newRunId();
+        TrialOutcome outcome = backend.runTrial(TestJobs.trial(JobKind.PYTORCH_JOB, null,
+                TestJobs.defaultReplicas(JobKind.PYTORCH_JOB), Duration.ofSeconds(30), null), context(runId));
+        assertEquals(TrialState.INFRASTRUCTURE, outcome.state(), outcome.reason());
+        assertEquals(FailureCause.API_ERROR, outcome.cause());
+        assertTrue(outcome.reason().contains("throttled by the Kubernetes API") && outcome.reason().contains(
+                "still throttled (429 Too Many Requests) after retrying for 2s"), outcome.reason());
+        assertNothingLeft(runId);
+    }
+
+    @Test
+    void anAdmissionWebhookDenialIsNamedAndQuoted() throws Exception {
+        String webhook = "admission webhook \"validator.trainjob.trainer.kubeflow.org\" denied the request: "
+                + "spec.RuntimeRef: Invalid value: \"torch-distributed\": ClusterTrainingRuntime.trainer.kubeflow.org "
+                + "\"torch-distributed\" not found: specified clusterTrainingRuntime must be created before the "
+                + "TrainJob is created";
+        server.expect().post().withPath("/apis/trainer.kubeflow.org/v1alpha1/namespaces/test/trainjobs")
+                .andReturn(403, status(403, "Forbidden", webhook)).once();
+        String runId = newRunId();
+        TrialOutcome outcome = backend.runTrial(TestJobs.trial(JobKind.TRAIN_JOB, null,
+                TestJobs.defaultReplicas(JobKind.TRAIN_JOB), Duration.ofSeconds(30), null), context(runId));
+        assertEquals(FailureCause.JOB_FAILED, outcome.cause(), outcome.reason());
+        assertTrue(outcome.reason().contains("an admission webhook denied the create of trainjobs.trainer.kubeflow.org"
+                + " in namespace test (403): " + webhook), outcome.reason());
+        assertFalse(outcome.reason().contains("permission"), outcome.reason());
+        assertNothingLeft(runId);
+    }
+
+    @Test
+    void aManifestsOtherObjectsAreCreatedBeforeTheJobAndDeletedWithIt() throws Exception {
+        ResourceDefinitionContext runtimes = TrainJobRuntimes.context(JobType.of(JobKind.TRAIN_JOB, null), false);
+        List<String> seenDuringTheRun = new ArrayList<>();
+        ManifestSource withRuntime = (trial, runId, jobName) -> {
+            List<Map<String, Object>> objects = new ArrayList<>(TestJobs.MANIFESTS.manifests(trial, runId, jobName));
+            objects.add(0, TestJobs.map("apiVersion", "trainer.kubeflow.org/v1alpha1", "kind", "TrainingRuntime",
+                    "metadata", TestJobs.map("name", "torch-custom"), "spec", TestJobs.map()));
+            return objects;
+        };
+        backend.close();
+        backend = backend(SETTINGS, withRuntime);
+        String runId = newRunId();
+        dev.kubebench.runner.ProgressListener progress = new dev.kubebench.runner.ProgressListener() {
+            @Override
+            public void phase(String phase) {
+                client.genericKubernetesResources(runtimes).inNamespace(NS).withLabel(RunLabels.RUN_ID, runId).list()
+                        .getItems().forEach(r -> seenDuringTheRun.add(r.getMetadata().getName()));
+            }
+        };
+        Trial trial = TestJobs.trial(JobKind.TRAIN_JOB, null, TestJobs.defaultReplicas(JobKind.TRAIN_JOB),
+                Duration.ofSeconds(30), null);
+        CompletableFuture<Void> sim = simulator.simulate(JobType.of(JobKind.TRAIN_JOB, null),
+                JobNames.jobName("resnet", runId, 0), OperatorSimulator.Behavior.SUCCEED, 100, false);
+        TrialOutcome outcome = backend.runTrial(trial, context(runId, false, progress));
+        sim.get(60, TimeUnit.SECONDS);
+        assertEquals(TrialState.SUCCEEDED, outcome.state(), outcome.reason());
+        assertTrue(seenDuringTheRun.contains("torch-custom"), seenDuringTheRun.toString());
+        assertEquals(List.of(), client.genericKubernetesResources(runtimes).inNamespace(NS)
+                .withLabel(RunLabels.RUN_ID, runId).list().getItems());
+        assertNothingLeft(runId);
+    }
+
     private static Status status(int code, String reason, String message) {
         return new StatusBuilder().withStatus("Failure").withCode(code).withReason(reason).withMessage(message)
                 .build();
@@ -495,7 +667,8 @@ class KubernetesBackendTest {
         while ((r = server.takeRequest(50, TimeUnit.MILLISECONDS)) != null) {
             if (KubernetesClients.USER_AGENT.equals(r.getHeader("User-Agent"))) {
                 seen.add(r.getMethod() + " " + r.getPath().replaceAll("resnet-[0-9a-f]{6}-0", "JOB")
-                        .replaceAll("resourceVersion=[0-9]+", "resourceVersion=N"));
+                        .replaceAll("resourceVersion=[0-9]+", "resourceVersion=N")
+                        .replaceAll("run-id%3D[0-9a-f-]+", "run-id%3DRUN"));
             }
         }
         return seen.stream().collect(Collectors.groupingBy(s -> s, java.util.TreeMap::new, Collectors.counting()));

@@ -40,8 +40,34 @@ public final class OperatorSimulator implements AutoCloseable {
     /** What happens to the job once its pods exist. */
     public enum Behavior {
         SUCCEED, RESTART_THEN_SUCCEED, EXIT_FAILURE, OOM, CRASH_LOOP, IMAGE_PULL, UNSCHEDULABLE, EVICTED, DEADLINE,
-        HANG
+        HANG,
+        /**
+         * OOM, with the job's Failed condition published before the pod update: the API server already holds the
+         * OOMKilled pod (a LIST sees it), but its watch event arrives a second after Failed.
+         */
+        OOM_FAILED_FIRST,
+        /**
+         * The first pod's node is lost: PodGC marks the pod Failed ({@code DisruptionTarget}/{@code DeletionByPodGC},
+         * container {@code ContainerStatusUnknown} 137) and deletes it, the operator re-creates it under the same
+         * name with a new uid (which logs again), and then the job fails.
+         */
+        NODE_LOST
     }
+
+    /** How the first pod's log reaches kubebench; the other pods' logs always arrive whole and at once. */
+    public enum LogDelivery {
+        /** The follow stream returns the whole log at once. */
+        WHOLE,
+        /** The follow stream answers only after {@link #SLOW_LOG_MILLIS}, past the log drain: a log that trickles. */
+        SLOW,
+        /** The follow stream ends after the first quarter of the log, as a cut connection does. */
+        CUT
+    }
+
+    /** How long a {@link LogDelivery#SLOW} follow stream takes to answer. */
+    public static final long SLOW_LOG_MILLIS = 6000;
+    /** The node of pod {@code i} of a job: {@code gpu-node-<i>}. */
+    public static final String NODE_PREFIX = "gpu-node-";
 
     public static final String UNSCHEDULABLE_MESSAGE = "0/4 nodes are available: 4 Insufficient nvidia.com/gpu. "
             + "preemption: 0/4 nodes are available: 4 No preemption victims found for incoming pod.";
@@ -56,6 +82,9 @@ public final class OperatorSimulator implements AutoCloseable {
         return t;
     });
     private volatile boolean closed;
+    private volatile LogDelivery logDelivery = LogDelivery.WHOLE;
+    /** pod name → the log of its current container instance, as a non-following read returns it. */
+    private final Map<String, String> currentLogs = new java.util.concurrent.ConcurrentHashMap<>();
 
     public OperatorSimulator(KubernetesMockServer server, KubernetesClient client, String namespace) {
         this(server, client, namespace, mllogLines());
@@ -68,6 +97,12 @@ public final class OperatorSimulator implements AutoCloseable {
         this.client = client;
         this.namespace = namespace;
         this.mllog = List.copyOf(log);
+    }
+
+    /** How the first pod of the next simulated jobs delivers its log. */
+    public OperatorSimulator logDelivery(LogDelivery delivery) {
+        this.logDelivery = delivery;
+        return this;
     }
 
     /** Real MLLOG output of an MLPerf ResNet submission (shared/mlperf-logs). */
@@ -154,8 +189,7 @@ public final class OperatorSimulator implements AutoCloseable {
         boolean v1Style = type.kind() != JobKind.TRAIN_JOB && type.kind() != JobKind.JOB;
         for (Pod p : pods) {
             String c = p.getSpec().getContainers().get(0).getName();
-            String log = String.join("\n", mllog) + "\n";
-            server.expect().get().withPath(logPath(p.getMetadata().getName(), c)).andReturn(200, log).once();
+            serveLog(p, c, String.join("\n", mllog) + "\n", p == pods.get(0) ? logDelivery : LogDelivery.WHOLE);
             status(p, s -> {
                 s.setPhase("Pending");
                 s.setConditions(List.of(podCond("PodScheduled", "True", null, null)));
@@ -177,12 +211,14 @@ public final class OperatorSimulator implements AutoCloseable {
         String c0 = first.getSpec().getContainers().get(0).getName();
         switch (behavior) {
             case RESTART_THEN_SUCCEED:
-                server.expect().get().withPath(logPath(first.getMetadata().getName(), c0))
-                        .andReturn(200, "after restart\n" + String.join("\n", mllog) + "\n").once();
+                serveLog(first, c0, "after restart\n" + String.join("\n", mllog) + "\n", LogDelivery.WHOLE);
+                String lastStart = Instant.now().minusMillis(1500).toString();
                 status(first, s -> {
                     ContainerStatus cs = running(c0, 1);
                     cs.setLastState(new io.fabric8.kubernetes.api.model.ContainerStateBuilder().withNewTerminated()
-                            .withExitCode(1).withReason("Error").endTerminated().build());
+                            .withExitCode(1).withReason("Error").withStartedAt(lastStart)
+                            .withFinishedAt(Instant.parse(lastStart).plusMillis(1200).toString()).endTerminated()
+                            .build());
                     s.setContainerStatuses(List.of(cs));
                 });
                 Thread.sleep(300);
@@ -200,6 +236,12 @@ public final class OperatorSimulator implements AutoCloseable {
                 terminate(first, c0, 137, "OOMKilled", "Failed");
                 fail(type, jobName, failedReason(type), kind + " " + jobName + " is failed because 1 "
                         + replicaType(first) + " replica(s) failed.");
+                break;
+            case OOM_FAILED_FIRST:
+                oomFailedFirst(type, jobName, pods);
+                break;
+            case NODE_LOST:
+                nodeLost(type, jobName, first, c0);
                 break;
             case CRASH_LOOP:
                 status(first, s -> {
@@ -227,6 +269,82 @@ public final class OperatorSimulator implements AutoCloseable {
                 break;
             default:
                 break;
+        }
+    }
+
+    /** What the API server holds once the operator saw the OOM: a LIST answers it; the watch event comes later. */
+    private void oomFailedFirst(JobType type, String jobName, List<Pod> pods) throws InterruptedException {
+        Pod first = pods.get(0);
+        String c0 = first.getSpec().getContainers().get(0).getName();
+        io.fabric8.kubernetes.api.model.PodList truth = client.pods().inNamespace(namespace)
+                .withLabel(type.podJobLabel(), jobName).list();
+        truth.getItems().stream().filter(p -> p.getMetadata().getName().equals(first.getMetadata().getName()))
+                .forEach(p -> {
+                    p.getStatus().setPhase("Failed");
+                    p.getStatus().setContainerStatuses(List.of(terminated(c0, 137, "OOMKilled")));
+                });
+        server.expect().get().withPath("/api/v1/namespaces/" + namespace + "/pods?labelSelector="
+                + type.podJobLabel().replace("/", "%2F") + "%3D" + jobName).andReturn(200, truth).once();
+        fail(type, jobName, failedReason(type), type.kind().kindName() + " " + jobName + " is failed because 1 "
+                + replicaType(first) + " replica(s) failed.");
+        Thread.sleep(1000);
+        terminate(first, c0, 137, "OOMKilled", "Failed");
+    }
+
+    /** PodGC after the node is gone, the operator's replacement pod (same name, new uid), then the job fails. */
+    private void nodeLost(JobType type, String jobName, Pod first, String c0) throws InterruptedException {
+        status(first, s -> {
+            s.setPhase("Failed");
+            List<PodCondition> conditions = new ArrayList<>(s.getConditions());
+            conditions.add(podCond("DisruptionTarget", "True", "DeletionByPodGC",
+                    "PodGC: node no longer exists"));
+            s.setConditions(conditions);
+            s.setContainerStatuses(List.of(terminated(c0, 137, "ContainerStatusUnknown")));
+        });
+        client.pods().inNamespace(namespace).withName(first.getMetadata().getName()).delete();
+        for (int i = 0; i < 200 && client.pods().inNamespace(namespace).withName(first.getMetadata().getName())
+                .get() != null; i++) {
+            Thread.sleep(10);
+        }
+        Pod again = new PodBuilder(first).editMetadata().withUid(java.util.UUID.randomUUID().toString())
+                .withResourceVersion(null).endMetadata().editSpec().withNodeName(NODE_PREFIX + "9").endSpec()
+                .withNewStatus().withPhase("Pending").endStatus().build();
+        client.pods().inNamespace(namespace).resource(again).create();
+        serveLog(again, c0, "after re-creation\n" + String.join("\n", mllog) + "\n", LogDelivery.WHOLE);
+        status(again, s -> {
+            s.setPhase("Running");
+            s.setConditions(List.of(podCond("PodScheduled", "True", null, null)));
+            s.setContainerStatuses(List.of(running(c0, 0)));
+        });
+        Thread.sleep(500);
+        terminate(again, c0, 1, "Error", "Failed");
+        fail(type, jobName, failedReason(type), type.kind().kindName() + " " + jobName + " is failed because 1 "
+                + replicaType(first) + " replica(s) failed.");
+    }
+
+    /**
+     * Serves a container instance's log: the follow stream (once, as {@code delivery} says), and the non-following
+     * reads kubebench makes to check that the log is whole (its last line, and all of it).
+     */
+    private void serveLog(Pod p, String container, String log, LogDelivery delivery) {
+        String pod = p.getMetadata().getName();
+        boolean firstInstance = currentLogs.put(pod, log) == null;
+        switch (delivery) {
+            case SLOW -> server.expect().get().delay(SLOW_LOG_MILLIS).withPath(logPath(pod, container))
+                    .andReturn(200, log).once();
+            case CUT -> server.expect().get().withPath(logPath(pod, container))
+                    .andReturn(200, log.substring(0, log.indexOf('\n', log.length() / 4) + 1)).once();
+            default -> server.expect().get().withPath(logPath(pod, container)).andReturn(200, log).once();
+        }
+        if (firstInstance) {
+            String base = "/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log?pretty=false&container="
+                    + container;
+            server.expect().get().withPath(base).andReply(200, req -> currentLogs.get(pod)).always();
+            server.expect().get().withPath(base + "&tailLines=1").andReply(200, req -> {
+                String text = currentLogs.get(pod);
+                String body = text.substring(0, text.length() - 1);
+                return body.substring(body.lastIndexOf('\n') + 1) + "\n";
+            }).always();
         }
     }
 
@@ -271,10 +389,14 @@ public final class OperatorSimulator implements AutoCloseable {
     private void terminate(Pod p, String container, int exit, String reason, String phase) {
         status(p, s -> {
             s.setPhase(phase);
-            s.setContainerStatuses(List.of(new ContainerStatusBuilder().withName(container).withImage(TestJobs.IMAGE)
-                    .withRestartCount(0).withReady(false).withNewState().withNewTerminated().withExitCode(exit)
-                    .withReason(reason).withStartedAt(now()).withFinishedAt(now()).endTerminated().endState().build()));
+            s.setContainerStatuses(List.of(terminated(container, exit, reason)));
         });
+    }
+
+    private static ContainerStatus terminated(String container, int exit, String reason) {
+        return new ContainerStatusBuilder().withName(container).withImage(TestJobs.IMAGE).withRestartCount(0)
+                .withReady(false).withNewState().withNewTerminated().withExitCode(exit).withReason(reason)
+                .withStartedAt(now()).withFinishedAt(now()).endTerminated().endState().build();
     }
 
     /** Creates the pods the operator would create for this job, in the operator's shape. */
@@ -355,6 +477,7 @@ public final class OperatorSimulator implements AutoCloseable {
                         : name + "-" + rtype.toLowerCase(Locale.ROOT) + "-" + i;
                 String container = kind == JobKind.MPI_JOB ? "mpi" : kind.containerName();
                 pods.add(pod(podName, l, container, v1Env(kind, name, rtype, i, rank, total)));
+                pods.get(pods.size() - 1).getSpec().setNodeName(NODE_PREFIX + rank);
             }
         }
         return pods;
@@ -400,7 +523,7 @@ public final class OperatorSimulator implements AutoCloseable {
 
     private Pod pod(String name, Map<String, String> labels, String container, List<EnvVar> env) {
         return new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace).withLabels(labels)
-                .endMetadata().withNewSpec().withRestartPolicy("Never").withContainers(new ContainerBuilder()
+                .withUid(java.util.UUID.randomUUID().toString()).endMetadata().withNewSpec().withRestartPolicy("Never").withContainers(new ContainerBuilder()
                         .withName(container).withImage(TestJobs.IMAGE).withEnv(env).withNewResources()
                         .addToLimits("memory", new io.fabric8.kubernetes.api.model.Quantity("1Gi")).endResources()
                         .build()).endSpec().withNewStatus().withPhase("Pending").endStatus().build();

@@ -96,10 +96,15 @@ class PreflightTest {
                 base.sweep(), 1, base.timeout(), base.collect(), base.gates(), null);
     }
 
+    /** Short budgets, so that a stalled or throttled answer decides a test in about a second. */
+    static final KubernetesSettings SETTINGS = new KubernetesSettings(Duration.ofSeconds(2), Duration.ofSeconds(5),
+            Duration.ofSeconds(3), Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(3),
+            Duration.ofSeconds(5), true, Duration.ofMillis(500));
+
     private Preflight preflight(String namespace) {
-        KubernetesClient c = new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
-                .withNamespace(namespace).withRequestRetryBackoffLimit(0).build()).build();
-        return new Preflight(c, true, warnings::add);
+        KubernetesClient c = KubernetesClients.build(new ConfigBuilder(client.getConfiguration())
+                .withNamespace(namespace).withRequestRetryBackoffLimit(0).build());
+        return new Preflight(c, SETTINGS, ApiRetry.of(SETTINGS, KubernetesClients.hints(c)), warnings::add);
     }
 
     private String failure(JobKind kind, String apiVersion, int gpus, String namespace) {
@@ -187,6 +192,78 @@ class PreflightTest {
     }
 
     @Test
+    void aStalledFreeGpuCheckIsAWarningNotAFailure() throws IOException {
+        gpuNode("gpu-1", 8);
+        // the API server holds the cluster-wide pod LIST for longer than the optional check's timeout
+        server.expect().get().delay(3, java.util.concurrent.TimeUnit.SECONDS).withPath("/api/v1/pods")
+                .andReturn(200, new io.fabric8.kubernetes.api.model.PodListBuilder().build()).always();
+        long start = System.nanoTime();
+        preflight("test").check(spec(JobKind.JOB, null, 4));
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(3).toNanos(), "waited for the stalled LIST");
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("skipped the free-GPU check: cannot reach the Kubernetes API"),
+                warnings.get(0));
+    }
+
+    @Test
+    void throttledPreflightHonoursRetryAfterWithinItsBudget() throws IOException {
+        server.expect().get().withPath("/api/v1/namespaces/test").andReply(new Throttled(1)).times(2);
+        long start = System.nanoTime();
+        preflight("test").check(spec(JobKind.JOB, null, 0));
+        assertTrue(System.nanoTime() - start >= Duration.ofMillis(1900).toNanos(), "Retry-After: 1 was honoured");
+        server.expect().get().withPath("/api/v1/namespaces/test").andReply(new Throttled(1)).always();
+        String msg = failure(JobKind.JOB, null, 0, "test");
+        assertTrue(msg.contains("(429)") && msg.contains("still throttled (429 Too Many Requests) after retrying for 3s"),
+                msg);
+    }
+
+    @Test
+    void trainJobRuntimeMustExist() throws IOException {
+        installCrd("trainer.kubeflow.org/trainer.kubeflow.org_trainjobs.yaml");
+        String msg = failure(JobKind.TRAIN_JOB, null, 0, "test");
+        assertEquals("TrainJob runtime torch-distributed not found: no ClusterTrainingRuntime and no TrainingRuntime "
+                + "in namespace test is named torch-distributed (kubectl get clustertrainingruntimes lists the "
+                + "installed ones)", msg);
+        JobType type = JobType.of(JobKind.TRAIN_JOB, null);
+        client.genericKubernetesResources(TrainJobRuntimes.context(type, true)).resource(
+                new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+                        .withApiVersion(type.apiVersion()).withKind("ClusterTrainingRuntime").withNewMetadata()
+                        .withName("torch-distributed").endMetadata().build()).create();
+        preflight("test").check(spec(JobKind.TRAIN_JOB, null, 0));
+        assertEquals(List.of(), warnings);
+    }
+
+    /** A 429 answer as API Priority and Fairness sends it: plain text and a Retry-After header. */
+    static final class Throttled implements io.fabric8.mockwebserver.utils.ResponseProvider<Object> {
+        private io.fabric8.mockwebserver.http.Headers headers;
+
+        Throttled(int retryAfterSeconds) {
+            headers = new io.fabric8.mockwebserver.http.Headers.Builder()
+                    .add("Retry-After", Integer.toString(retryAfterSeconds)).build();
+        }
+
+        @Override
+        public int getStatusCode(io.fabric8.mockwebserver.http.RecordedRequest request) {
+            return 429;
+        }
+
+        @Override
+        public Object getBody(io.fabric8.mockwebserver.http.RecordedRequest request) {
+            return "Too many requests, please try again later.\n";
+        }
+
+        @Override
+        public io.fabric8.mockwebserver.http.Headers getHeaders() {
+            return headers;
+        }
+
+        @Override
+        public void setHeaders(io.fabric8.mockwebserver.http.Headers headers) {
+            this.headers = headers;
+        }
+    }
+
+    @Test
     void unauthenticatedIsOneLine() {
         server.expect().get().withPath("/api/v1/namespaces/test").andReturn(401, new StatusBuilder().withCode(401)
                 .withReason("Unauthorized").withMessage("Unauthorized").build()).always();
@@ -212,7 +289,8 @@ class PreflightTest {
         try (KubernetesClient c = KubernetesClients.connect(new ClusterOptions(kubeconfig, "dead", null), settings)) {
             assertEquals("ml", c.getNamespace());
             KubebenchException e = assertThrows(KubebenchException.class,
-                    () -> new Preflight(c, true, warnings::add).check(spec(JobKind.PYTORCH_JOB, null, 0)));
+                    () -> new Preflight(c, settings, ApiRetry.of(settings, null), warnings::add)
+                            .check(spec(JobKind.PYTORCH_JOB, null, 0)));
             assertEquals(Failure.INFRASTRUCTURE, e.failure());
             assertTrue(e.getMessage().startsWith("cannot reach the Kubernetes API at https://127.0.0.1:" + port + "/: "),
                     e.getMessage());

@@ -212,6 +212,62 @@ class ManifestRendererTest {
         assertTrue(tooBig.getMessage().contains("larger than 1 MiB"), tooBig.getMessage());
     }
 
+    /** A TrainJob as Trainer's examples write it: its runtime next to it, and a comment after the last {@code ---}. */
+    private Path multiDocumentTrainJob(String runtimeKind) throws IOException {
+        Path manifest = tmp.resolve("trainjob.yaml");
+        Files.writeString(manifest, "# the runtime first\n---\napiVersion: trainer.kubeflow.org/v1alpha1\nkind: "
+                + runtimeKind + "\nmetadata:\n  name: torch-custom\n  uid: 1234\nspec:\n  mlPolicy: {numNodes: 1}\n"
+                + "---\n" + Files.readString(RenderFixtures.resource("user-trainjob.yaml"))
+                + "---\n# nothing more\n---\n");
+        return manifest;
+    }
+
+    @Test
+    void multiDocumentManifestCreatesItsOtherObjectsBeforeTheJobWithTheRunLabels() throws IOException {
+        Path manifest = multiDocumentTrainJob("TrainingRuntime");
+        RenderedTrial rendered = RenderFixtures.render("llm", spec(withManifest(job(JobKind.TRAIN_JOB, replicas(),
+                GPU8), manifest), H100, Scheduling.NONE, List.of()));
+        assertEquals(List.of("TrainingRuntime", "TrainJob"), rendered.objects().stream().map(o -> o.get("kind"))
+                .toList());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metadata = (Map<String, Object>) rendered.objects().get(0).get("metadata");
+        assertEquals("torch-custom", metadata.get("name"));
+        assertEquals(RenderFixtures.NAMESPACE, metadata.get("namespace"));
+        assertNull(metadata.get("uid"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> labels = (Map<String, Object>) metadata.get("labels");
+        assertEquals(RenderFixtures.RUN_ID, labels.get(RunLabels.RUN_ID));
+    }
+
+    @Test
+    void clusterScopedObjectsInAManifestNeedToBeAllowed() throws IOException {
+        Path manifest = multiDocumentTrainJob("ClusterTrainingRuntime");
+        BenchmarkSpec spec = spec(withManifest(job(JobKind.TRAIN_JOB, replicas(), GPU8), manifest), H100,
+                Scheduling.NONE, List.of());
+        KubebenchException e = assertThrows(KubebenchException.class, () -> RenderFixtures.render("llm", spec));
+        assertEquals(Failure.INVALID_INPUT, e.failure());
+        assertEquals("job.manifest: " + manifest + " holds cluster-scoped object(s) ClusterTrainingRuntime "
+                + "torch-custom, which every namespace shares; create them beforehand, or let kubebench create and "
+                + "delete them with `kubebench run --allow-cluster-scoped`", e.getMessage());
+        RenderedTrial allowed = new ManifestRenderer(true).render(RenderFixtures.trial("llm", spec),
+                RenderFixtures.RUN_ID, RenderFixtures.NAMESPACE);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metadata = (Map<String, Object>) allowed.objects().get(0).get("metadata");
+        assertFalse(metadata.containsKey("namespace"), metadata.toString());
+    }
+
+    @Test
+    void aManifestWithTwoJobsIsRejected() throws IOException {
+        Path manifest = tmp.resolve("two.yaml");
+        String one = Files.readString(RenderFixtures.resource("user-trainjob.yaml"));
+        Files.writeString(manifest, one + "---\n" + one);
+        KubebenchException e = assertThrows(KubebenchException.class, () -> RenderFixtures.render("llm",
+                spec(withManifest(job(JobKind.TRAIN_JOB, replicas(), GPU8), manifest), H100, Scheduling.NONE,
+                        List.of())));
+        assertEquals(manifest + ": a job manifest holds exactly one object of a job kind (2 found among 2 "
+                + "document(s))", e.getMessage());
+    }
+
     @Test
     void manifestOfAnotherKindIsRejected() {
         Path manifest = RenderFixtures.resource("user-pytorchjob.yaml");

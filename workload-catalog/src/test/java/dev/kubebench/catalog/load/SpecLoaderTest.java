@@ -206,6 +206,30 @@ class SpecLoaderTest {
     }
 
     @Test
+    void aMultiDocumentManifestIsReadForItsOneJob() throws IOException {
+        Files.writeString(tmp.resolve("trainjob.yaml"), String.join("\n",
+                "# a runtime and a TrainJob, as Trainer's examples ship them", "---",
+                "apiVersion: trainer.kubeflow.org/v1alpha1", "kind: TrainingRuntime", "metadata: {name: torch-custom}",
+                "spec: {mlPolicy: {numNodes: 1}}", "---",
+                "apiVersion: trainer.kubeflow.org/v1alpha1", "kind: TrainJob", "metadata: {name: llm}",
+                "spec:", "  runtimeRef: {name: torch-custom}", "  trainer: {image: img, numNodes: 2}", "---",
+                "# nothing after the last separator", ""));
+        Path spec = tmp.resolve("spec.yaml");
+        Files.writeString(spec, String.join("\n", "apiVersion: kubebench.dev/v1alpha1", "kind: Benchmark",
+                "metadata: {name: llm}", "spec:", "  workload: mlperf/resnet", "  job: {manifest: trainjob.yaml}",
+                ""));
+        JobSpec job = loader.load(spec, null, List.of()).resolved().spec().job();
+        assertEquals(JobKind.TRAIN_JOB, job.kind());
+        assertEquals(Map.of("Node", 2), job.replicas());
+    }
+
+    @Test
+    void yamlDocumentsAreSplitAtSeparatorLinesKeepingLineNumbers() {
+        assertEquals(List.of("a: 1\n", "\n\n\n\nb: 2\n"),
+                YamlDocuments.split("a: 1\n---\n# only a comment\n--- # next\nb: 2\n---\n"));
+    }
+
+    @Test
     void resolvedYamlLoadsAgainToTheSamePlan() throws IOException {
         BenchmarkPlan plan = load("valid/sweep-matrix-zip.yaml", null, "parameters.precision=int8",
                 "parameters.tag=\"1.36\"", "parameters.flag=\"true\"", "parameters.none=\"null\"",
