@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /** The read side of the history: parameterized queries only; filters become bound values, never SQL text. */
@@ -282,36 +281,6 @@ final class HistoryReader {
             }
         }
         return Optional.of(new RunDetail(run.get(), spec, verdicts, trials, points));
-    }
-
-    /**
-     * Deletes the runs in one transaction: metrics and parameters explicitly (they have no foreign keys, see the
-     * schema), labels, gates, verdicts and trials by cascade. Returns how many runs existed.
-     */
-    static int delete(Connection c, Set<String> runIds) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            java.sql.Array ids = c.createArrayOf("text", runIds.toArray());
-            for (String table : List.of("metrics", "trial_parameters")) {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ANY (?)")) {
-                    ps.setArray(1, ids);
-                    ps.executeUpdate();
-                }
-            }
-            int deleted;
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM runs WHERE run_id = ANY (?)")) {
-                ps.setArray(1, ids);
-                deleted = ps.executeUpdate();
-            }
-            c.commit();
-            return deleted;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

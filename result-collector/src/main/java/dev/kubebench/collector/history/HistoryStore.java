@@ -93,7 +93,7 @@ public final class HistoryStore implements AutoCloseable {
 
     /** Deletes runs with everything stored for them; returns how many were stored. */
     public int delete(Set<String> runIds) {
-        return call("cannot delete runs", () -> HistoryReader.delete(connection, runIds));
+        return call("cannot delete runs", () -> RunWriter.delete(connection, runIds));
     }
 
     /** The server, for messages: {@code user@host:port/database}. */

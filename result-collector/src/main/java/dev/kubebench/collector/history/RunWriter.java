@@ -12,12 +12,15 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Writes one run in one transaction with batched, parameterized inserts. The run row goes first with
- * {@code ON CONFLICT DO NOTHING}: a run already stored (or being stored by a concurrent push, whose row lock this
- * waits for) makes the push a no-op, so pushes are idempotent and concurrent ones neither duplicate nor deadlock.
+ * Writes one run in one transaction with batched, parameterized inserts, and deletes runs in one transaction. The run
+ * row goes first with {@code ON CONFLICT DO NOTHING}: a run already stored (or being stored by a concurrent push,
+ * whose row lock this waits for) makes the push a no-op, so pushes are idempotent and concurrent ones neither
+ * duplicate nor deadlock.
  */
 final class RunWriter {
     private RunWriter() {
@@ -159,5 +162,35 @@ final class RunWriter {
 
     private static OffsetDateTime timestamp(Instant t) {
         return t == null ? null : t.atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * Deletes the runs in one transaction: metrics and parameters explicitly (they have no foreign keys, see the
+     * schema), labels, gates, verdicts and trials by cascade. Returns how many runs existed.
+     */
+    static int delete(Connection c, Set<String> runIds) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            java.sql.Array ids = c.createArrayOf("text", runIds.toArray());
+            for (String table : List.of("metrics", "trial_parameters")) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ANY (?)")) {
+                    ps.setArray(1, ids);
+                    ps.executeUpdate();
+                }
+            }
+            int deleted;
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM runs WHERE run_id = ANY (?)")) {
+                ps.setArray(1, ids);
+                deleted = ps.executeUpdate();
+            }
+            c.commit();
+            return deleted;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
     }
 }

@@ -2,18 +2,8 @@ package dev.kubebench.catalog.load;
 
 import dev.kubebench.core.error.Failure;
 import dev.kubebench.core.error.KubebenchException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,26 +58,7 @@ public final class YamlTreeReader {
 
     /** Reads a file; {@code displayName} is how positions name it in messages. */
     public static Node readFile(Path file, String displayName) {
-        byte[] bytes;
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw invalid(displayName + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
-            }
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw invalid(displayName + ": file is " + size + " bytes; a spec may be at most " + MAX_BYTES
-                        + " bytes (4 MiB)");
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                // readNBytes bounds memory even if the file grows while we read it.
-                bytes = in.readNBytes(MAX_BYTES + 1);
-            }
-        } catch (NoSuchFileException e) {
-            throw invalid(displayName + ": no such file");
-        } catch (IOException e) {
-            throw invalid(displayName + ": cannot read: " + e.getMessage());
-        }
-        return read(bytes, displayName);
+        return read(SpecBytes.readFile(file, displayName, MAX_BYTES), displayName);
     }
 
     /** Reads YAML bytes (UTF-8, an optional BOM). */
@@ -95,7 +66,7 @@ public final class YamlTreeReader {
         if (bytes.length > MAX_BYTES) {
             throw invalid(source + ": document is larger than " + MAX_BYTES + " bytes (4 MiB)");
         }
-        return readText(decodeUtf8(bytes, source), source);
+        return readText(SpecBytes.decodeUtf8(bytes, source), source);
     }
 
     /** Reads YAML text. */
@@ -287,41 +258,6 @@ public final class YamlTreeReader {
 
     private static String oneLine(String s) {
         return s.replaceAll("\\s*\\R\\s*", " ").trim();
-    }
-
-    private static String decodeUtf8(byte[] bytes, String source) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
-                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-        if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF
-                || (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE)) {
-            throw invalid(source + ":1:1: the file is UTF-16; specs must be UTF-8");
-        }
-        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult r = dec.decode(in, out, true);
-        if (r.isError()) {
-            int bad = in.position();
-            out.flip();
-            String prefix = out.toString();
-            int line = 1;
-            int col = 1;
-            for (int i = 0; i < prefix.length(); i++) {
-                if (prefix.charAt(i) == '\n') {
-                    line++;
-                    col = 1;
-                } else {
-                    col++;
-                }
-            }
-            throw invalid(String.format("%s:%d:%d: the file is not valid UTF-8 (byte 0x%02X at offset %d)",
-                    source, line, col, bytes[bad] & 0xff, bad));
-        }
-        dec.flush(out);
-        out.flip();
-        return out.toString();
     }
 
     private static KubebenchException invalid(String line) {
