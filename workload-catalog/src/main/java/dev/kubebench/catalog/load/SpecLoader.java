@@ -159,11 +159,13 @@ public final class SpecLoader {
         List<Benchmark> benchmarks = new ArrayList<>();
         List<Map<String, Mark>> pointMarks = new ArrayList<>();
         for (Map<String, Node> point : points) {
-            Map<String, Node> params = new LinkedHashMap<>(base);
-            params.putAll(point);
             Node variant = point.get(Sweep.VARIANT);
             Node.MapNode varied = sweeps.variants().apply(merged, variant == null ? null
                     : ((Node.ScalarNode) variant).text(), problems);
+            // a variant may override parameters (not sweep variables), so its parameters are the point's base
+            Map<String, Node> params = new LinkedHashMap<>(variant == null || spec == null ? base
+                    : parameters(((Node.MapNode) varied.get("spec")).get("parameters"), problems));
+            params.putAll(point);
             Node.MapNode templated = varied;
             if (spec != null && varied.get("spec") instanceof Node.MapNode variedSpec) {
                 templated = varied.with("spec", varied.entry("spec").keyMark(), template(variedSpec, params, problems));
