@@ -15,6 +15,7 @@ import dev.kubebench.report.analysis.samples.RunSamples;
 import dev.kubebench.report.analysis.samples.SampleLoader;
 import dev.kubebench.report.analysis.samples.SampleSet;
 import dev.kubebench.report.analysis.samples.SampleSets;
+import dev.kubebench.report.analysis.samples.StoreSampleLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code kubebench compare}: an A/B regression gate between a baseline and a candidate. */
@@ -45,6 +48,8 @@ import picocli.CommandLine.Spec;
             "whose gates passed, other than the candidate) or db:BENCHMARK@RUN_ID.",
             "Example: kubebench compare --baseline results/bert/20261101-010000-abc123 --candidate "
                 + "results/bert/20261128-010000-def456 --metric time_to_train_s --threshold 5%%",
+            "A/B in one run (spec with sweep.variants): kubebench compare results/resnet/20261128-010000-abc123 "
+                + "--variants baseline,candidate",
             "", ExitCodes.TABLE})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
@@ -53,13 +58,21 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     VerboseMixin verbose;
 
-    @Option(names = "--baseline", required = true, arity = "1..*", paramLabel = "PATH",
+    @Option(names = "--baseline", arity = "1..*", paramLabel = "PATH",
             description = "Baseline runs (repeat or list several).")
     List<Path> baseline;
 
-    @Option(names = "--candidate", required = true, arity = "1..*", paramLabel = "PATH",
+    @Option(names = "--candidate", arity = "1..*", paramLabel = "PATH",
             description = "Candidate runs (repeat or list several).")
     List<Path> candidate;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_DIR",
+            description = "With --variants: one run directory of a spec with sweep.variants.")
+    Path runDir;
+
+    @Option(names = "--variants", split = ",", paramLabel = "BASELINE,CANDIDATE",
+            description = "Compare two variants of RUN_DIR (their names in sweep.variants), point by point.")
+    List<String> variants;
 
     @Option(names = "--metric", paramLabel = "NAME",
             description = "Compare and gate only these metrics (repeatable). Default: all metrics; the spec's "
@@ -109,13 +122,23 @@ public final class CompareCommand implements Callable<Integer> {
         CompareSettings settings = settings();
         List<RunSamples> baseRuns;
         List<RunSamples> candRuns;
-        if (baseline.stream().anyMatch(p -> HistorySamples.isReference(p.toString()))) {
-            // last-good must not be the candidate itself when the candidate was pushed already
-            candRuns = load(candidate, List.of());
-            baseRuns = load(baseline, candRuns.stream().map(RunSamples::runId).toList());
+        if (variants != null) {
+            checkVariantArguments();
+            baseRuns = List.of(StoreSampleLoader.variant(runDir, variants.get(0)));
+            candRuns = List.of(StoreSampleLoader.variant(runDir, variants.get(1)));
         } else {
-            baseRuns = load(baseline, List.of());
-            candRuns = load(candidate, List.of());
+            if (baseline == null || candidate == null || runDir != null) {
+                throw new ParameterException(spec.commandLine(), "give --baseline PATH and --candidate PATH, or "
+                        + "RUN_DIR with --variants BASELINE,CANDIDATE");
+            }
+            if (baseline.stream().anyMatch(p -> HistorySamples.isReference(p.toString()))) {
+                // last-good must not be the candidate itself when the candidate was pushed already
+                candRuns = load(candidate, List.of());
+                baseRuns = load(baseline, candRuns.stream().map(RunSamples::runId).toList());
+            } else {
+                baseRuns = load(baseline, List.of());
+                candRuns = load(candidate, List.of());
+            }
         }
         List<Gate> gates = new ArrayList<>();
         baseRuns.forEach(r -> gates.addAll(r.gates()));
@@ -147,6 +170,17 @@ public final class CompareCommand implements Callable<Integer> {
             throw new KubebenchException(Failure.GATE_FAILED, lines, null);
         }
         return ExitCodes.OK;
+    }
+
+    private void checkVariantArguments() {
+        if (runDir == null || baseline != null || candidate != null) {
+            throw new ParameterException(spec.commandLine(), "--variants compares inside one run: give RUN_DIR and "
+                    + "no --baseline or --candidate");
+        }
+        if (variants.size() != 2 || variants.get(0).equals(variants.get(1))) {
+            throw new ParameterException(spec.commandLine(), "--variants needs two different variant names, e.g. "
+                    + "--variants baseline,candidate; got " + String.join(",", variants));
+        }
     }
 
     private CompareSettings settings() {

@@ -10,6 +10,7 @@ import dev.kubebench.core.io.AtomicFiles;
 import dev.kubebench.collector.store.ResultsStore;
 import dev.kubebench.collector.store.RunDirectory;
 import dev.kubebench.report.Reports;
+import dev.kubebench.runner.AdaptiveAdmission;
 import dev.kubebench.runner.Backend;
 import dev.kubebench.runner.RunExecutor;
 import dev.kubebench.core.trial.TrialOutcome;
@@ -137,6 +138,8 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
             List<RunResult> results = new ArrayList<>();
             TrialCollector collector = new TrialCollector();
+            ExperimentDesign design = new ExperimentDesign(plan);
+            AdaptiveAdmission admission = new AdaptiveAdmission(plan, design);
             ManifestRenderer renderer = new ManifestRenderer(allowClusterScoped);
             StatusDisplay status = new StatusDisplay(out, StatusDisplay.stdoutIsTerminal(),
                     parallel > 1 && plan.trials().size() > 1, clock);
@@ -148,10 +151,11 @@ public final class RunCommand implements Callable<Integer> {
                         status.trialDone(trial.index() + 1);
                         RunResult result = collect(collector, run, trial, outcome, err);
                         results.add(result);
+                        design.completed(result);
                         out.println(Summaries.trialLine(result));
                         out.flush();
                     },
-                    clock, keep, parallel);
+                    clock, keep, parallel).admitting(admission);
             InterruptGuard guard = new InterruptGuard(executor::cancel, INTERRUPT_GRACE);
             try {
                 try (status) {
@@ -159,9 +163,10 @@ public final class RunCommand implements Callable<Integer> {
                 }
                 // with --parallel, trials complete out of order; summary, table and reports list them in plan order
                 results.sort(Comparator.comparingInt(RunResult::trial));
-                recorder.finish(results, report, err);
+                recorder.finish(results, admission.skipped(), report, err);
                 out.println();
                 out.print(Summaries.table(results));
+                Summaries.printDesign(out, design, results);
                 out.printf("%nresults: %s%n", run.path().toAbsolutePath());
                 if (report) {
                     out.printf("report:  %s%n", run.reportHtml().toAbsolutePath());
@@ -170,7 +175,7 @@ public final class RunCommand implements Callable<Integer> {
             } finally {
                 guard.close();
             }
-            int exitCode = Summaries.exitCode(results, plan.trials().size());
+            int exitCode = Summaries.exitCode(results, plan.trials().size() - admission.skipped());
             return history == null ? exitCode : RunHistoryPush.push(history, run.path(), labels, exitCode, out, err);
         }
     }

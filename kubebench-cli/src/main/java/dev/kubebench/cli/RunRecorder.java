@@ -57,9 +57,9 @@ final class RunRecorder {
     }
 
     /** Writes summary.json, the reports (when asked) and the index entry; problems are reported, never thrown. */
-    void finish(List<RunResult> results, boolean reports, PrintWriter err) {
+    void finish(List<RunResult> results, int skipped, boolean reports, PrintWriter err) {
         try {
-            AtomicFiles.writeString(run.summaryJson(), JSON.writeValueAsString(summary(results)) + "\n");
+            AtomicFiles.writeString(run.summaryJson(), JSON.writeValueAsString(summary(results, skipped)) + "\n");
         } catch (IOException e) {
             err.println("error: could not write " + run.summaryJson() + ": " + e.getMessage());
         }
@@ -78,7 +78,7 @@ final class RunRecorder {
         err.flush();
     }
 
-    private Map<String, Object> summary(List<RunResult> results) {
+    private Map<String, Object> summary(List<RunResult> results, int skipped) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("schema_version", 1);
         s.put("benchmark", plan.benchmarkName());
@@ -89,6 +89,10 @@ final class RunRecorder {
         s.put("finished_at", Instant.now().toString());
         s.put("trials_planned", plan.trials().size());
         s.put("trials_run", results.size());
+        if (skipped > 0) {
+            // adaptive repetitions: trials the stopping rule did not need (an additive field)
+            s.put("trials_skipped", skipped);
+        }
         Map<String, Integer> byStatus = new LinkedHashMap<>();
         for (TrialState st : TrialState.values()) {
             byStatus.put(st.jsonName(), (int) results.stream().filter(r -> r.status() == st).count());
@@ -96,7 +100,7 @@ final class RunRecorder {
         s.put("statuses", byStatus);
         TrialState worst = Summaries.worst(results);
         s.put("status", worst.jsonName());
-        s.put("exit_code", Summaries.exitCode(results, plan.trials().size()));
+        s.put("exit_code", Summaries.exitCode(results, plan.trials().size() - skipped));
         return s;
     }
 }

@@ -22,6 +22,9 @@ final class Summaries {
     static String trialLine(RunResult r) {
         StringBuilder sb = new StringBuilder();
         sb.append("trial ").append(r.trial()).append(' ').append(r.status().jsonName());
+        if (r.warmup()) {
+            sb.append(" (warm-up, not in statistics)");
+        }
         if (!r.point().isEmpty()) {
             sb.append(' ').append(r.point());
         }
@@ -45,12 +48,23 @@ final class Summaries {
                 "step p99 ms", "ttt s", "reason"));
         for (RunResult r : results) {
             String point = r.point().isEmpty() ? "-" : r.point().toString();
-            String reason = r.failureReason() == null ? "" : firstLine(r.failureReason());
+            String reason = (r.warmup() ? "warm-up " : "")
+                    + (r.failureReason() == null ? "" : firstLine(r.failureReason()));
             sb.append(String.format(Locale.ROOT, fmt, r.trial(), r.status().jsonName(), clip(point, 22),
                     format(r.metric("throughput_samples_per_s")), format(r.metric("step_time_p50_ms")),
                     format(r.metric("step_time_p99_ms")), format(r.metric("time_to_train_s")), reason));
         }
         return sb.toString();
+    }
+
+    /** Per adaptive point why it stopped, then the noise of every point; nothing when neither applies. */
+    static void printDesign(java.io.PrintWriter out, ExperimentDesign design, List<RunResult> results) {
+        List<String> lines = new java.util.ArrayList<>(design.stopLines());
+        lines.addAll(ExperimentDesign.noiseLines(results));
+        if (!lines.isEmpty()) {
+            out.println();
+            lines.forEach(out::println);
+        }
     }
 
     /** The status that decides the run's exit code: interrupted, then infrastructure, timeout, failure. */

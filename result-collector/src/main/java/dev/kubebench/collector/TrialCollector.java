@@ -132,7 +132,7 @@ public final class TrialCollector {
             reason = null;
         }
         RunResult.Identity identity = new RunResult.Identity(benchmark, runId, trial.index(), trial.point(),
-                trial.repetition(), spec.workload().id());
+                trial.repetition(), spec.workload().id(), trial.warmup());
         RunResult.Outcome outcome = new RunResult.Outcome(kind, status, reason, reached, end.startedAt(),
                 end.finishedAt());
         RunResult.Measurements measured = mllog == null

@@ -48,6 +48,7 @@ public final class RunExecutor {
     private final Clock clock;
     private final boolean keep;
     private final int parallelism;
+    private volatile TrialAdmission admission = TrialAdmission.ALL;
 
     private final Object lock = new Object();
     /** Serializes the completion callback across worker threads. */
@@ -95,6 +96,12 @@ public final class RunExecutor {
         this.completion = completion == null ? TrialCompletion.NONE : completion;
         this.clock = clock == null ? Clock.systemUTC() : clock;
         this.keep = keep;
+    }
+
+    /** Asks {@code admission} before each trial starts whether it still runs; call before {@link #run}. */
+    public RunExecutor admitting(TrialAdmission admission) {
+        this.admission = Objects.requireNonNull(admission, "admission");
+        return this;
     }
 
     /**
@@ -176,18 +183,22 @@ public final class RunExecutor {
         return List.copyOf(out);
     }
 
-    /** Runs a trial on a worker, unless the run is stopping (then returns null: the trial never started). */
+    /** Runs a trial on a worker unless the run is stopping or the admission skips it (then null: never started). */
     private TrialOutcome runUnlessStopping(Trial trial) {
-        synchronized (lock) {
-            if (stopping) {
-                return null;
-            }
-        }
         try {
-            return runOne(trial);
+            synchronized (lock) {
+                if (stopping) {
+                    return null;
+                }
+            }
+            return admission.admit(trial) ? runOne(trial) : null;
+        } catch (InterruptedException e) {
+            return null;
         } catch (RuntimeException | Error e) {
             stop();
             throw e;
+        } finally {
+            admission.completed(trial);
         }
     }
 
@@ -262,12 +273,10 @@ public final class RunExecutor {
                 thread.interrupt();
             }
         }
+        admission.release();
     }
 
-    /**
-     * Waits until {@link #run} has returned (at most {@code limit}); returns whether it has. Returns at once when
-     * no run has started.
-     */
+    /** Waits until {@link #run} has returned (at most {@code limit}); whether it has. At once if no run started. */
     public boolean awaitStopped(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         synchronized (lock) {

@@ -15,9 +15,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * {@code results.csv}: one row per trial, RFC 4180 (CRLF, minimal quoting), UTF-8. Columns (docs/reports.md): the
- * fixed {@link #HEAD}, then the {@link MetricNames#STANDARD} metrics, then a tail sorted by name: {@code param.<name>}
- * (sweep point values), other metrics, {@code label.<name>}. Empty cells mean "not measured". The layout only changes
+ * {@code results.csv}: one row per measured (not warm-up) trial, RFC 4180 (CRLF, minimal quoting), UTF-8. Columns
+ * (docs/reports.md): the fixed {@link #HEAD}, then the {@link MetricNames#STANDARD} metrics, then a tail sorted by
+ * name: {@code param.<name>} (sweep point values), other metrics, {@code label.<name>}. Empty cells mean "not measured". The layout only changes
  * together with {@link MetricNames#CSV_SCHEMA_VERSION}.
  */
 public final class CsvReporter implements Reporter {
@@ -51,6 +51,10 @@ public final class CsvReporter implements Reporter {
         List<String> row = new ArrayList<>();
         for (TrialReport t : report.trials()) {
             RunResult r = t.result();
+            if (r.warmup()) {
+                // warm-up trials stay in the run directory (trials/<n>/result.json), not among the measured rows
+                continue;
+            }
             row.clear();
             row.add(Integer.toString(CsvSchema.VERSION));
             row.add(r.benchmark());

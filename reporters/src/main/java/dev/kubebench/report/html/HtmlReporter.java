@@ -66,6 +66,7 @@ public final class HtmlReporter implements Reporter {
                 + "</p>\n");
 
         pointsTable(points, out);
+        HtmlNoise.write(points, out);
         charts(report, points, out);
         gates(report, out);
         trials(report, out);

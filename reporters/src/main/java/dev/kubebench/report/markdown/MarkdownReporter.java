@@ -59,6 +59,7 @@ public final class MarkdownReporter implements Reporter {
         out.write(".\n\n");
 
         pointsTable(report, out);
+        MarkdownNoise.write(SweepPoints.of(report), out);
         gatesTable(report, out);
         failedTrials(report, out);
     }

@@ -50,7 +50,8 @@ public final class RunDirectoryReader {
             throw new KubebenchException(Failure.INVALID_INPUT, dir + ": not a run directory (no trials/)");
         }
         try {
-            List<RunResult> trials = run.readResults();
+            // warm-up trials stay in the run directory but never enter the history (docs/spec.md, "warmup")
+            List<RunResult> trials = run.readResults().stream().filter(r -> !r.warmup()).toList();
             JsonNode summary = json(run.summaryJson());
             String benchmark = trials.isEmpty() ? text(summary, "benchmark", run.benchmark())
                     : trials.get(0).benchmark();

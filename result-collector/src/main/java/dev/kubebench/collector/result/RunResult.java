@@ -49,14 +49,22 @@ public record RunResult(
      * @param runId      run id ({@code yyyyMMdd-HHmmss-<6 hex>})
      * @param trial      trial index
      * @param point      sweep point values
-     * @param repetition repetition index
+     * @param repetition repetition index (warm-up trials count their own from 0)
      * @param workload   workload id
+     * @param warmup     a warm-up trial: kept in the run directory, never in statistics, gates, reports' medians,
+     *                   compare, trend or history; every reader of results filters on it
      */
     public record Identity(String benchmark, String runId, int trial, Map<String, Object> point, int repetition,
-                           String workload) {
+                           String workload, boolean warmup) {
         public Identity {
             Objects.requireNonNull(benchmark, "benchmark");
             point = Collections.unmodifiableMap(new LinkedHashMap<>(point == null ? Map.of() : point));
+        }
+
+        /** A measured (not warm-up) trial. */
+        public Identity(String benchmark, String runId, int trial, Map<String, Object> point, int repetition,
+                        String workload) {
+            this(benchmark, runId, trial, point, repetition, workload, false);
         }
     }
 
@@ -119,6 +127,11 @@ public record RunResult(
 
     public int repetition() {
         return identity.repetition();
+    }
+
+    /** A warm-up trial, to be left out of every statistic. */
+    public boolean warmup() {
+        return identity.warmup();
     }
 
     public String workload() {

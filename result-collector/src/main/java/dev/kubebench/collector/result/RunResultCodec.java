@@ -45,6 +45,10 @@ public final class RunResultCodec {
         ObjectNode point = o.putObject("point");
         r.point().forEach((k, v) -> putScalar(point, k, v));
         o.put("repetition", r.repetition());
+        if (r.warmup()) {
+            // written only when true, so the results of runs without warm-up stay byte for byte as before
+            o.put("warmup", true);
+        }
         o.put("workload", r.workload());
         o.put("measurement", r.measurement().jsonName());
         o.put("status", r.status().jsonName());
@@ -149,7 +153,7 @@ public final class RunResultCodec {
             JsonNode tr = n.get("target_reached");
             RunResult.Identity identity = new RunResult.Identity(required(n, "benchmark", source).asString(),
                     text(n, "run_id"), n.path("trial").asInt(0), point, n.path("repetition").asInt(0),
-                    text(n, "workload"));
+                    text(n, "workload"), n.path("warmup").asBoolean(false));
             RunResult.Outcome outcome = new RunResult.Outcome(
                     MeasurementKind.valueOf(required(n, "measurement", source).asString().toUpperCase(Locale.ROOT)),
                     TrialState.valueOf(required(n, "status", source).asString().toUpperCase(Locale.ROOT)),

@@ -35,6 +35,18 @@ final class Overrides {
         return out;
     }
 
+    /** Applies parsed overrides (paths from the document root) in order. */
+    static Node.MapNode applyAll(Node.MapNode root, List<Override> overrides, Problems problems) {
+        Node.MapNode out = root;
+        for (Override o : overrides) {
+            Node replaced = set(out, o.path(), 0, o, problems);
+            if (replaced instanceof Node.MapNode) {
+                out = (Node.MapNode) replaced;
+            }
+        }
+        return out;
+    }
+
     static Override parse(String arg, Problems problems) {
         Mark mark = Mark.argument("--set " + arg);
         int eq = arg.indexOf('=');

@@ -14,9 +14,11 @@ import dev.kubebench.catalog.spec.LocalSpec;
 import dev.kubebench.catalog.spec.Metadata;
 import dev.kubebench.catalog.spec.NodePool;
 import dev.kubebench.catalog.spec.QualityTarget;
+import dev.kubebench.catalog.spec.Repetitions;
 import dev.kubebench.catalog.spec.Scheduling;
 import dev.kubebench.catalog.spec.Sweep;
 import dev.kubebench.catalog.spec.Toleration;
+import dev.kubebench.catalog.spec.TrialOrder;
 import dev.kubebench.catalog.spec.Workload;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,19 +79,22 @@ final class SpecBinder {
         NodePool nodePool = nodePool(spec.object("nodePool", SpecFields.NODE_POOL));
         Scheduling scheduling = scheduling(spec.object("scheduling", SpecFields.SCHEDULING));
         List<DataVolume> data = data(spec);
-        Integer reps = spec.integer("repetitions", 1, MAX_TRIALS);
-        int repetitions = reps != null ? reps : 1;
         Duration timeout = timeout(spec);
         List<CollectSpec> collect = collect(spec);
+        DesignBinder design = new DesignBinder(spec, problems);
+        Repetitions repetitions = design.repetitions(collect);
+        int warmup = design.warmup();
+        TrialOrder order = design.order(sweep.variants().isEmpty() ? TrialOrder.SEQUENTIAL : TrialOrder.INTERLEAVED);
+        Long seed = design.seed(order);
         List<Gate> gates = gates(spec);
         LocalSpec local = local(spec.object("local", SpecFields.LOCAL));
-        if (metadata == null || workload == null || job == null) {
+        if (metadata == null || workload == null || job == null || repetitions == null) {
             return null;
         }
         return new Benchmark(apiVersion == null ? Benchmark.API_VERSION : apiVersion,
                 kind == null ? Benchmark.KIND : kind, metadata,
                 new BenchmarkSpec(workload, job, nodePool, scheduling, data, parameters, sweep, repetitions,
-                        timeout == null ? DEFAULT_TIMEOUT : timeout, collect, gates, local));
+                        timeout == null ? DEFAULT_TIMEOUT : timeout, collect, gates, local, warmup, order, seed));
     }
 
     private Metadata metadata(Fields top) {

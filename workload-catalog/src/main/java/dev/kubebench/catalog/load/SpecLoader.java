@@ -8,7 +8,9 @@ import dev.kubebench.catalog.plan.Trial;
 import dev.kubebench.catalog.spec.Benchmark;
 import dev.kubebench.catalog.spec.BenchmarkSpec;
 import dev.kubebench.catalog.spec.Sweep;
+import dev.kubebench.catalog.spec.TrialOrder;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +29,8 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * including the Kubeflow operators' admission rules. Every problem is reported, each as one line
  * {@code file:line:col: field.path: message}, in one {@link KubebenchException} with {@link Failure#INVALID_INPUT}.
  *
- * <p>Trials are sweep points in order, each repeated {@code spec.repetitions} times (repetitions inner). The plan's
+ * <p>Trials are sweep points (variants fastest) each repeated up to {@code spec.repetitions} times after
+ * {@code spec.warmup} warm-up trials, in {@code spec.order} ({@link TrialSchedule}). The plan's
  * {@code resolved} benchmark is the first sweep point's, with {@code parameters} holding the base values (before any
  * sweep variable); {@code resolvedYaml} is the spec after profile and {@code --set}, templates left in place, so it
  * can be loaded again. Thread-safe and stateless.
@@ -88,6 +91,7 @@ public final class SpecLoader {
         Problems problems = new Problems();
         Node.MapNode merged = Profiles.apply((Node.MapNode) root, profile, problems);
         merged = Overrides.apply(merged, sets == null ? List.of() : sets, problems);
+        merged = withShuffleSeed(merged);
         Path parent = file.toAbsolutePath().getParent();
         Path dir = parent == null ? Path.of(".") : parent;
         String resolvedYaml = YAML.writeValueAsString(absolutePaths(merged, dir).toPlain());
@@ -155,11 +159,16 @@ public final class SpecLoader {
         List<Benchmark> benchmarks = new ArrayList<>();
         List<Map<String, Mark>> pointMarks = new ArrayList<>();
         for (Map<String, Node> point : points) {
-            Map<String, Node> params = new LinkedHashMap<>(base);
+            Node variant = point.get(Sweep.VARIANT);
+            Node.MapNode varied = sweeps.variants().apply(merged, variant == null ? null
+                    : ((Node.ScalarNode) variant).text(), problems);
+            // a variant may override parameters (not sweep variables), so its parameters are the point's base
+            Map<String, Node> params = new LinkedHashMap<>(variant == null || spec == null ? base
+                    : parameters(((Node.MapNode) varied.get("spec")).get("parameters"), problems));
             params.putAll(point);
-            Node.MapNode templated = merged;
-            if (spec != null) {
-                templated = merged.with("spec", merged.entry("spec").keyMark(), template(spec, params, problems));
+            Node.MapNode templated = varied;
+            if (spec != null && varied.get("spec") instanceof Node.MapNode variedSpec) {
+                templated = varied.with("spec", varied.entry("spec").keyMark(), template(variedSpec, params, problems));
             }
             Map<String, Mark> marks = new HashMap<>(baseMarks);
             Benchmark b = new SpecBinder(dir, requireFiles, catalog, problems, marks).bind(templated, plain(params), sweep);
@@ -168,7 +177,7 @@ public final class SpecLoader {
         }
         long total = 0;
         for (Benchmark b : benchmarks) {
-            total += b == null ? 1 : b.spec().repetitions();
+            total += b == null ? 1 : b.spec().repetitions().max() + b.spec().warmup();
         }
         if (total > SpecBinder.MAX_TRIALS) {
             Node sweepNode = spec == null ? null : spec.get("sweep");
@@ -192,19 +201,28 @@ public final class SpecLoader {
             }
             return null;
         }
-        List<Trial> trials = new ArrayList<>();
-        for (int p = 0; p < benchmarks.size(); p++) {
-            Benchmark b = benchmarks.get(p);
-            for (int r = 0; r < b.spec().repetitions(); r++) {
-                trials.add(new Trial(trials.size(), plain(points.get(p)), p, r, b));
-            }
-        }
         Benchmark first = benchmarks.get(0);
         BenchmarkSpec s = first.spec();
+        List<Map<String, Object>> plainPoints = points.stream().map(SpecLoader::plain).toList();
+        List<Trial> trials = TrialSchedule.trials(benchmarks, plainPoints, s.order(), s.seed() == null ? 0 : s.seed());
         Benchmark resolved = new Benchmark(first.apiVersion(), first.kind(), first.metadata(),
-                new BenchmarkSpec(s.workload(), s.job(), s.nodePool(), s.scheduling(), s.data(), baseValues,
-                        s.sweep(), s.repetitions(), s.timeout(), s.collect(), s.gates(), s.local()));
+                s.withParameters(baseValues));
         return new BenchmarkPlan(file, profile, resolved, resolvedYaml, trials);
+    }
+
+    /**
+     * A shuffled order without a seed gets a random one, written into the tree so that benchmark.yaml records it and
+     * running that file again repeats the order.
+     */
+    private static Node.MapNode withShuffleSeed(Node.MapNode root) {
+        if (!(root.get("spec") instanceof Node.MapNode spec) || spec.get("seed") != null
+                || !(spec.get("order") instanceof Node.ScalarNode order)
+                || !TrialOrder.SHUFFLED.yamlName().equals(order.value())) {
+            return root;
+        }
+        long seed = new SecureRandom().nextLong() & Long.MAX_VALUE;
+        Node.MapNode seeded = spec.with("seed", order.mark(), new Node.ScalarNode(order.mark(), seed));
+        return root.with("spec", root.entry("spec").keyMark(), seeded);
     }
 
     /**

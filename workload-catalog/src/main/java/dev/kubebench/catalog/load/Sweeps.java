@@ -9,11 +9,13 @@ import java.util.Map;
 /**
  * {@code spec.sweep}: {@code matrix} variables form a cross product (the first declared varies slowest), {@code zip}
  * variables are paired lists of equal length. With both, every matrix point is crossed with every zip point (zip
- * inner). Sweep variables are parameters.
+ * inner). Sweep variables are parameters. {@code variants} ({@link Variants}) vary fastest of all: every point runs once
+ * per variant.
  */
 final class Sweeps {
     private final Map<String, List<Node>> matrix = new LinkedHashMap<>();
     private final Map<String, List<Node>> zip = new LinkedHashMap<>();
+    private Variants variants = Variants.none();
 
     private Sweeps() {
     }
@@ -44,6 +46,7 @@ final class Sweeps {
                         "'" + k + "' is also a matrix variable");
             }
         }
+        s.variants = Variants.read(f.node("variants"), problems, marks, new java.util.HashSet<>(s.variables()));
         return s;
     }
 
@@ -82,6 +85,10 @@ final class Sweeps {
         return out;
     }
 
+    Variants variants() {
+        return variants;
+    }
+
     /** Number of points (1 without a sweep), saturating at {@code Long.MAX_VALUE}. */
     long size() {
         long n = 1;
@@ -91,7 +98,7 @@ final class Sweeps {
         if (!zip.isEmpty()) {
             n = multiply(n, zip.values().iterator().next().size());
         }
-        return n;
+        return multiply(n, Math.max(1, variants.names().size()));
     }
 
     private static long multiply(long a, long b) {
@@ -131,6 +138,17 @@ final class Sweeps {
             }
             points = next;
         }
+        if (!variants.isEmpty()) {
+            List<Map<String, Node>> next = new ArrayList<>();
+            for (Map<String, Node> p : points) {
+                for (String name : variants.names()) {
+                    Map<String, Node> q = new LinkedHashMap<>(p);
+                    q.put(Sweep.VARIANT, new Node.ScalarNode(Mark.argument(Sweep.VARIANT), name));
+                    next.add(q);
+                }
+            }
+            points = next;
+        }
         return points;
     }
 
@@ -139,12 +157,15 @@ final class Sweeps {
         Map<String, Node> p = new LinkedHashMap<>();
         matrix.forEach((k, v) -> p.put(k, v.get(0)));
         zip.forEach((k, v) -> p.put(k, v.get(0)));
+        if (!variants.isEmpty()) {
+            p.put(Sweep.VARIANT, new Node.ScalarNode(Mark.argument(Sweep.VARIANT), variants.names().get(0)));
+        }
         return p;
     }
 
     /** The sweep as plain values, for {@link dev.kubebench.catalog.spec.BenchmarkSpec#sweep()}. */
     Sweep toSweep() {
-        return new Sweep(plain(matrix), plain(zip));
+        return new Sweep(plain(matrix), plain(zip), variants.toPlain());
     }
 
     private static Map<String, List<Object>> plain(Map<String, List<Node>> m) {

@@ -15,11 +15,14 @@ import java.util.Objects;
  * @param data       volumes mounted into every replica
  * @param parameters parameter values after sweep-point and {@code --set} substitution (strings, numbers, booleans)
  * @param sweep      the sweep the plan was expanded from (kept for reports)
- * @param repetitions repetitions per sweep point, at least 1
+ * @param repetitions measured trials per sweep point: a fixed number or an adaptive range with a stopping target
  * @param timeout    per-trial wall-clock limit
  * @param collect    how results are extracted from logs; empty means MLLOG
  * @param gates      regression gates for {@code compare}
  * @param local      how to run the job's replicas as host processes with {@code --local}; null to use job.command
+ * @param warmup     warm-up trials per sweep point, run before the measured ones and never in statistics; 0 for none
+ * @param order      the order trials run in
+ * @param seed       the seed of a {@link TrialOrder#SHUFFLED} order; null for the other orders
  */
 public record BenchmarkSpec(
         Workload workload,
@@ -29,11 +32,14 @@ public record BenchmarkSpec(
         List<DataVolume> data,
         Map<String, Object> parameters,
         Sweep sweep,
-        int repetitions,
+        Repetitions repetitions,
         Duration timeout,
         List<CollectSpec> collect,
         List<Gate> gates,
-        LocalSpec local) {
+        LocalSpec local,
+        int warmup,
+        TrialOrder order,
+        Long seed) {
 
     public BenchmarkSpec {
         Objects.requireNonNull(workload, "workload");
@@ -43,11 +49,27 @@ public record BenchmarkSpec(
         data = List.copyOf(data == null ? List.of() : data);
         parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         sweep = sweep == null ? Sweep.NONE : sweep;
-        if (repetitions < 1) {
-            throw new IllegalArgumentException("repetitions must be at least 1, got " + repetitions);
+        Objects.requireNonNull(repetitions, "repetitions");
+        if (warmup < 0) {
+            throw new IllegalArgumentException("warmup must not be negative, got " + warmup);
         }
+        order = order == null ? TrialOrder.SEQUENTIAL : order;
         Objects.requireNonNull(timeout, "timeout");
         collect = List.copyOf(collect == null ? List.of() : collect);
         gates = List.copyOf(gates == null ? List.of() : gates);
+    }
+
+    /** A spec with a fixed number of repetitions, no warm-up and the sequential order (as before {@code order}). */
+    public BenchmarkSpec(Workload workload, JobSpec job, NodePool nodePool, Scheduling scheduling, List<DataVolume> data,
+                         Map<String, Object> parameters, Sweep sweep, int repetitions, Duration timeout,
+                         List<CollectSpec> collect, List<Gate> gates, LocalSpec local) {
+        this(workload, job, nodePool, scheduling, data, parameters, sweep, Repetitions.fixed(repetitions), timeout,
+                collect, gates, local, 0, TrialOrder.SEQUENTIAL, null);
+    }
+
+    /** This spec with other parameter values (the plan's resolved spec keeps the base values). */
+    public BenchmarkSpec withParameters(Map<String, Object> values) {
+        return new BenchmarkSpec(workload, job, nodePool, scheduling, data, values, sweep, repetitions, timeout,
+                collect, gates, local, warmup, order, seed);
     }
 }

@@ -90,7 +90,7 @@ class SpecLoaderTest {
         assertTrue(s.scheduling().gang());
         assertTrue(s.data().get(0).readOnly());
         assertEquals(Duration.ofHours(2), s.timeout());
-        assertEquals(2, s.repetitions());
+        assertEquals(2, s.repetitions().max());
         assertTrue(s.collect().get(0) instanceof CollectSpec.Mllog);
         assertEquals("avg(DCGM_FI_DEV_GPU_UTIL)", ((CollectSpec.Prometheus) s.collect().get(1)).queries().get("gpu_util"));
         assertEquals(5.0, s.gates().get(0).maxRegressionPercent());
@@ -172,7 +172,7 @@ class SpecLoaderTest {
         assertEquals("metrics.ips", x.metrics().get(1).jsonPath());
         assertEquals("jmh.json", ((CollectSpec.Jmh) s.collect().get(1)).file());
         assertEquals(Duration.ofHours(1), s.timeout(), "default timeout");
-        assertEquals(1, s.repetitions(), "default repetitions");
+        assertEquals(1, s.repetitions().max(), "default repetitions");
     }
 
     @Test
@@ -375,7 +375,7 @@ class SpecLoaderTest {
         assertEquals("busybox:1.36", s.job().image());
         assertEquals(2, s.job().resources().gpus());
         assertTrue(s.scheduling().gang());
-        assertEquals(3, s.repetitions());
+        assertEquals(3, s.repetitions().max());
         assertEquals(Duration.ofMinutes(45), s.timeout());
     }
 

@@ -49,7 +49,7 @@ public final class RunMeasurements {
             for (Path run : runs) {
                 RunDirectory dir = RunDirectory.of(run);
                 for (RunResult r : dir.readResults()) {
-                    Measurement m = measurement(r, dir);
+                    Measurement m = r.warmup() ? null : measurement(r, dir);
                     if (m != null) {
                         out.add(m);
                     }

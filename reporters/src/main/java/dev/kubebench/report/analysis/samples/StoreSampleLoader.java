@@ -10,6 +10,7 @@ import dev.kubebench.collector.mlperf.MlperfScore;
 import dev.kubebench.collector.mlperf.ScoredRun;
 import dev.kubebench.collector.mlperf.SubmissionDirectory;
 import dev.kubebench.collector.result.RunResult;
+import dev.kubebench.catalog.spec.Sweep;
 import dev.kubebench.core.trial.TrialState;
 import dev.kubebench.collector.store.RunDirectory;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,6 +108,34 @@ public final class StoreSampleLoader implements SampleLoader {
     }
 
     private static RunSamples runDirectory(Path dir) throws IOException {
+        return runDirectory(dir, null);
+    }
+
+    /**
+     * One variant of a run with {@code sweep.variants} ({@code compare RUN_DIR --variants a,b}): the measured trials
+     * whose point has {@code variant=<variant>}, with the variant left out of the point so that the two sides of a
+     * comparison pair up point by point.
+     *
+     * @throws KubebenchException INVALID_INPUT when {@code dir} is not a run directory or has no such variant
+     */
+    public static RunSamples variant(Path dir, String variant) {
+        if (!isRunDirectory(dir)) {
+            throw new KubebenchException(Failure.INVALID_INPUT, dir + ": not a run directory (no trials/)");
+        }
+        try {
+            RunSamples run = runDirectory(dir, variant);
+            if (run.observations().isEmpty()) {
+                throw new KubebenchException(Failure.INVALID_INPUT, dir + ": no succeeded measured trial of variant '"
+                        + variant + "'");
+            }
+            return run;
+        } catch (IOException e) {
+            throw new KubebenchException(Failure.INVALID_INPUT, dir + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The run's measured observations; only those of {@code variant} (and without it in the point) when not null. */
+    private static RunSamples runDirectory(Path dir, String variant) throws IOException {
         RunDirectory run = RunDirectory.of(dir);
         List<Observation> obs = new ArrayList<>();
         Instant started = null;
@@ -113,17 +143,26 @@ public final class StoreSampleLoader implements SampleLoader {
             if (r.startedAt() != null && (started == null || r.startedAt().isBefore(started))) {
                 started = r.startedAt();
             }
-            if (r.status() != TrialState.SUCCEEDED) {
+            if (r.status() != TrialState.SUCCEEDED || r.warmup()) {
                 continue;
             }
-            String point = pointLabel(r.point());
+            Map<String, Object> values = r.point();
+            if (variant != null) {
+                if (!variant.equals(String.valueOf(values.get(Sweep.VARIANT)))) {
+                    continue;
+                }
+                values = new LinkedHashMap<>(values);
+                values.remove(Sweep.VARIANT);
+            }
+            String point = pointLabel(values);
             for (Map.Entry<String, Double> m : r.metrics().entrySet()) {
                 if (m.getValue() != null && Double.isFinite(m.getValue())) {
                     obs.add(new Observation(m.getKey(), point, m.getValue(), null));
                 }
             }
         }
-        return new RunSamples(run.runId(), started, dir.toString(), obs, gates(run.benchmarkYaml()));
+        String source = variant == null ? dir.toString() : dir + " (variant " + variant + ")";
+        return new RunSamples(run.runId(), started, source, obs, gates(run.benchmarkYaml()));
     }
 
     /**
