@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             TrendCommand.class,
             PlanCommand.class,
             CleanupCommand.class,
+            CompletionCommand.class,
         })
 public final class KubebenchCommand implements Runnable {
     @Spec
