@@ -2,7 +2,8 @@
 # Installs what kubebench needs on a fresh Debian/Ubuntu machine, only what is missing:
 #   - a JDK 17+ and Maven (to build kubebench),
 #   - Python 3 with torch, torchvision and scikit-learn (the local reference workloads),
-#   - Chromium (the report test renders the HTML page headless).
+#   - Chromium (the report test renders the HTML page headless),
+#   - kubectl (Debian's kubernetes-client: the release test runs kubebench as a kubectl plugin; and to use it so).
 # Without root (and without sudo) it prints the packages to install instead.
 set -euo pipefail
 
@@ -13,6 +14,7 @@ if ! /usr/bin/python3 -I -c 'import torch, torchvision, sklearn' >/dev/null 2>&1
   need+=(python3-torch python3-torchvision python3-sklearn)
 fi
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v kubectl >/dev/null 2>&1 || need+=(kubernetes-client)
 
 if [[ ${#need[@]} -eq 0 ]]; then
   exit 0
