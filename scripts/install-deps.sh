@@ -3,7 +3,8 @@
 #   - a JDK 17+ and Maven (to build kubebench),
 #   - Python 3 with torch, torchvision and scikit-learn (the local reference workloads),
 #   - Chromium (the report test renders the HTML page headless),
-#   - PostgreSQL server binaries (the history tests start a throwaway cluster; no system service is used).
+#   - PostgreSQL server binaries (the history tests start a throwaway cluster; no system service is used),
+#   - kubectl (Debian's kubernetes-client: the release test runs kubebench as a kubectl plugin; and to use it so).
 # Without root (and without sudo) it prints the packages to install instead.
 set -euo pipefail
 
@@ -15,6 +16,7 @@ if ! /usr/bin/python3 -I -c 'import torch, torchvision, sklearn' >/dev/null 2>&1
 fi
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
+command -v kubectl >/dev/null 2>&1 || need+=(kubernetes-client)
 
 if [[ ${#need[@]} -eq 0 ]]; then
   exit 0

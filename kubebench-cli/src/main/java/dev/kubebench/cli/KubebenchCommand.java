@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             HistoryCommand.class,
             PlanCommand.class,
             CleanupCommand.class,
+            CompletionCommand.class,
         })
 public final class KubebenchCommand implements Runnable {
     @Spec

@@ -1,5 +1,6 @@
 package dev.kubebench.cli.progress;
 
+import dev.kubebench.core.trial.TrialState;
 import dev.kubebench.runner.ProgressListener;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,14 +68,18 @@ public final class StatusLine implements ProgressListener {
     }
 
     /**
-     * Formats a status line (Locale.ROOT): trial, phase, replicas (when known), elapsed {@code mm:ss} or
+     * Formats a status line (Locale.ROOT): trial, phase, replicas (when known: running of total while the trial runs,
+     * {@code n/n replicas done} once it has ended), elapsed {@code mm:ss} or
      * {@code h:mm:ss}, and the latest metric when there is one (throughput with one decimal, accuracy with four).
      */
     public static String format(int trialNumber, int trialCount, String phase, int running, int total,
                                 Duration elapsed, LiveMetric metric) {
         StringBuilder sb = new StringBuilder();
         sb.append("trial ").append(trialNumber).append('/').append(trialCount).append(' ').append(phase);
-        if (total > 0) {
+        if (total > 0 && ended(phase)) {
+            // once the trial has ended no replica runs, so "0/2 replicas" would read as none having succeeded
+            sb.append(' ').append(total - running).append('/').append(total).append(" replicas done");
+        } else if (total > 0) {
             sb.append(' ').append(running).append('/').append(total).append(" replicas");
         }
         sb.append(' ').append(clock(elapsed));
@@ -87,6 +92,16 @@ public final class StatusLine implements ProgressListener {
             }
         }
         return sb.toString();
+    }
+
+    /** True when {@code phase} is how a trial ended ({@link TrialState#jsonName()}), not a phase it is in. */
+    private static boolean ended(String phase) {
+        for (TrialState state : TrialState.values()) {
+            if (state.jsonName().equals(phase)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String clock(Duration elapsed) {

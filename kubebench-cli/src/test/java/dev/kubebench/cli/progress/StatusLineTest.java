@@ -46,6 +46,14 @@ class StatusLineTest {
     }
 
     @Test
+    void anEndedTrialCountsItsReplicasAsDone() {
+        assertEquals("trial 1/1 succeeded 2/2 replicas done 00:30", StatusLine.format(1, 1, "succeeded", 0, 2,
+                Duration.ofSeconds(30), null));
+        assertEquals("trial 2/2 failed 3/3 replicas done 00:05", StatusLine.format(2, 2, "failed", 0, 3,
+                Duration.ofSeconds(5), null));
+    }
+
+    @Test
     void followsProgressAndTheLatestMetricFromLogLines() {
         ManualClock clock = new ManualClock();
         StatusLine status = new StatusLine(3, 4, clock);
