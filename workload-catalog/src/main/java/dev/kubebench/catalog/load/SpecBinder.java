@@ -17,7 +17,6 @@ import dev.kubebench.catalog.spec.QualityTarget;
 import dev.kubebench.catalog.spec.Repetitions;
 import dev.kubebench.catalog.spec.Scheduling;
 import dev.kubebench.catalog.spec.Sweep;
-import dev.kubebench.catalog.spec.Toleration;
 import dev.kubebench.catalog.spec.TrialOrder;
 import dev.kubebench.catalog.spec.Workload;
 import java.nio.file.Path;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Binds a resolved spec tree (profile, {@code --set} and parameters applied) to the {@link Benchmark} records,
@@ -39,7 +37,6 @@ final class SpecBinder {
     static final int MAX_TRIALS = 10_000;
 
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
-    private static final List<String> AGGREGATES = List.of("last", "mean", "max", "min", "sum", "percentiles");
 
     private final Path specDir;
     private final boolean requireFiles;
@@ -76,11 +73,12 @@ final class SpecBinder {
         Fields spec = Fields.of(specNode, "spec", problems, marks, SpecFields.SPEC);
         Workload workload = workload(spec);
         JobSpec job = new JobBinder(specDir, requireFiles, spec, problems).bind();
-        NodePool nodePool = nodePool(spec.object("nodePool", SpecFields.NODE_POOL));
-        Scheduling scheduling = scheduling(spec.object("scheduling", SpecFields.SCHEDULING));
-        List<DataVolume> data = data(spec);
+        PlacementBinder placement = new PlacementBinder(problems, marks);
+        NodePool nodePool = placement.nodePool(spec.object("nodePool", SpecFields.NODE_POOL));
+        Scheduling scheduling = placement.scheduling(spec.object("scheduling", SpecFields.SCHEDULING));
+        List<DataVolume> data = placement.data(spec);
         Duration timeout = timeout(spec);
-        List<CollectSpec> collect = collect(spec);
+        List<CollectSpec> collect = new CollectBinder(problems, marks).collect(spec);
         DesignBinder design = new DesignBinder(spec, problems);
         Repetitions repetitions = design.repetitions(collect);
         int warmup = design.warmup();
@@ -174,115 +172,6 @@ final class SpecBinder {
         return null;
     }
 
-    private NodePool nodePool(Fields p) {
-        if (p == null) {
-            return NodePool.DEFAULT;
-        }
-        String name = p.string("name");
-        Map<String, String> selector = p.stringMap("nodeSelector");
-        if (selector != null) {
-            for (String key : selector.keySet()) {
-                if (!Names.isQualifiedName(key)) {
-                    String where = "spec.nodePool.nodeSelector." + key;
-                    problems.add(marks.get(where), where, "not a valid node label key");
-                }
-            }
-        }
-        List<Toleration> tolerations = new ArrayList<>();
-        List<Node> items = p.items("tolerations");
-        for (int i = 0; i < items.size(); i++) {
-            Toleration t = toleration(Fields.of(items.get(i), "spec.nodePool.tolerations[" + i + "]", problems,
-                    marks, SpecFields.TOLERATION));
-            if (t != null) {
-                tolerations.add(t);
-            }
-        }
-        Map<String, Object> affinity = null;
-        Fields aff = p.object("affinity", SpecFields.AFFINITY);
-        if (aff != null) {
-            @SuppressWarnings("unchecked") // Node.MapNode.toPlain always returns Map<String, Object>
-            Map<String, Object> plain = (Map<String, Object>) aff.map().toPlain();
-            affinity = plain;
-        }
-        String gpuResource = p.string("gpuResource");
-        if (gpuResource != null && !Names.isQualifiedName(gpuResource)) {
-            p.problem("gpuResource", "'" + gpuResource + "' is not a valid resource name (e.g. nvidia.com/gpu)");
-        }
-        Integer gpusPerNode = p.integer("gpusPerNode", 1, 1024);
-        return new NodePool(name, selector, tolerations, affinity, gpuResource, gpusPerNode);
-    }
-
-    private Toleration toleration(Fields t) {
-        String operator = t.string("operator");
-        if (operator != null && !List.of("Exists", "Equal").contains(operator)) {
-            t.problem("operator", "unknown operator '" + operator + "'"
-                    + Suggestions.hint(operator, List.of("Exists", "Equal")));
-        }
-        String value = t.string("value");
-        if ("Exists".equals(operator) && value != null && !value.isEmpty()) {
-            t.problem("value", "must be empty when operator is Exists");
-        }
-        String effect = t.string("effect");
-        List<String> effects = List.of("NoSchedule", "PreferNoSchedule", "NoExecute");
-        if (effect != null && !effects.contains(effect)) {
-            t.problem("effect", "unknown effect '" + effect + "'" + Suggestions.hint(effect, effects));
-        }
-        String key = t.string("key");
-        if (key == null && !"Exists".equals(operator)) {
-            t.problem("key", "a toleration without a key needs operator: Exists");
-        }
-        Integer seconds = t.integer("tolerationSeconds", 0, Integer.MAX_VALUE);
-        return new Toleration(key, operator, value, effect, seconds == null ? null : Long.valueOf(seconds));
-    }
-
-    private Scheduling scheduling(Fields s) {
-        if (s == null) {
-            return Scheduling.NONE;
-        }
-        String queue = s.string("queue");
-        if (queue != null && (queue.isEmpty() || !Names.isLabelValue(queue))) {
-            s.problem("queue", "'" + queue + "' is not a valid Kueue queue name (a label value: at most 63"
-                    + " characters, letters, digits, '-', '_', '.')");
-        }
-        String priorityClass = s.string("priorityClass");
-        if (priorityClass != null && !Names.isDns1123Subdomain(priorityClass)) {
-            s.problem("priorityClass", "'" + priorityClass + "' is not a valid PriorityClass name (DNS-1123 subdomain)");
-        }
-        Boolean gang = s.bool("gang");
-        Integer minAvailable = s.integer("minAvailable", 1, Integer.MAX_VALUE);
-        String schedulerName = s.string("schedulerName");
-        if (schedulerName != null && !Names.isDns1123Subdomain(schedulerName)) {
-            s.problem("schedulerName", "'" + schedulerName + "' is not a valid scheduler name");
-        }
-        return new Scheduling(queue, priorityClass, gang != null && gang, minAvailable, schedulerName);
-    }
-
-    private List<DataVolume> data(Fields spec) {
-        List<DataVolume> out = new ArrayList<>();
-        List<Node> items = spec.items("data");
-        for (int i = 0; i < items.size(); i++) {
-            Fields d = Fields.of(items.get(i), "spec.data[" + i + "]", problems, marks, SpecFields.DATA_VOLUME);
-            String name = d.requiredString("name");
-            if (name != null && !Names.isDns1123Label(name)) {
-                d.problem("name", "'" + name + "' is not a valid volume name (DNS-1123 label: at most 63 lowercase"
-                        + " letters, digits and '-', starting and ending with a letter or digit)");
-            }
-            String claim = d.requiredString("claim");
-            if (claim != null && !Names.isDns1123Subdomain(claim)) {
-                d.problem("claim", "'" + claim + "' is not a valid PersistentVolumeClaim name (DNS-1123 subdomain)");
-            }
-            String mountPath = d.requiredString("mountPath");
-            if (mountPath != null && !mountPath.startsWith("/")) {
-                d.problem("mountPath", "must be an absolute path, got '" + mountPath + "'");
-            }
-            Boolean readOnly = d.bool("readOnly");
-            if (name != null && claim != null && mountPath != null) {
-                out.add(new DataVolume(name, claim, mountPath, readOnly != null && readOnly));
-            }
-        }
-        return out;
-    }
-
     private Duration timeout(Fields spec) {
         Node n = spec.node("timeout");
         if (n == null) {
@@ -301,95 +190,6 @@ final class SpecBinder {
             return null;
         }
         return d;
-    }
-
-    private List<CollectSpec> collect(Fields spec) {
-        List<CollectSpec> out = new ArrayList<>();
-        List<Node> items = spec.items("collect");
-        List<String> kinds = SpecFields.COLLECT_KINDS;
-        for (int i = 0; i < items.size(); i++) {
-            String where = "spec.collect[" + i + "]";
-            Node item = items.get(i);
-            Fields c = Fields.of(item, where, problems, marks, kinds);
-            if (c.map().entries().size() != 1) {
-                problems.add(item.mark(), where, "each collect entry has exactly one of: " + String.join(", ", kinds));
-                continue;
-            }
-            String kind = c.map().entries().get(0).key();
-            Node body = c.node(kind);
-            Node b = body == null ? new Node.MapNode(c.markOf(kind), List.of()) : body;
-            switch (kind) {
-                case "mllog":
-                    Fields.of(b, c.child(kind), problems, marks, SpecFields.MLLOG);
-                    out.add(new CollectSpec.Mllog());
-                    break;
-                case "jmh":
-                    Fields j = Fields.of(b, c.child(kind), problems, marks, SpecFields.JMH);
-                    out.add(new CollectSpec.Jmh(j.string("file")));
-                    break;
-                case "extract":
-                    out.add(extract(b, c.child(kind)));
-                    break;
-                case "prometheus":
-                    Fields p = Fields.of(b, c.child(kind), problems, marks, SpecFields.PROMETHEUS);
-                    String url = p.requiredString("url");
-                    if (url != null && !url.matches("https?://.+")) {
-                        p.problem("url", "expected an http:// or https:// URL, got '" + url + "'");
-                    }
-                    Map<String, String> queries = p.stringMap("queries");
-                    if (queries == null || queries.isEmpty()) {
-                        p.problem("queries", "needs at least one named PromQL query");
-                    }
-                    out.add(new CollectSpec.Prometheus(url, queries == null ? Map.of() : queries));
-                    break;
-                default:
-                    break;
-            }
-        }
-        return out;
-    }
-
-    private CollectSpec extract(Node body, String path) {
-        List<Node> rules;
-        if (body instanceof Node.ListNode) {
-            rules = ((Node.ListNode) body).items();
-        } else {
-            problems.add(body.mark(), path, "expected a list of metric rules {name, regex | jsonPath, unit,"
-                    + " aggregate}, got " + Fields.describe(body));
-            rules = List.of();
-        }
-        List<CollectSpec.MetricRule> out = new ArrayList<>();
-        for (int i = 0; i < rules.size(); i++) {
-            Fields r = Fields.of(rules.get(i), path + "[" + i + "]", problems, marks, SpecFields.METRIC_RULE);
-            String name = r.requiredString("name");
-            String regex = r.string("regex");
-            String jsonPath = r.string("jsonPath");
-            if ((regex == null) == (jsonPath == null)) {
-                problems.add(r.mark(), r.path(), "give exactly one of 'regex' and 'jsonPath'");
-            }
-            if (regex != null) {
-                try {
-                    Pattern.compile(regex);
-                    if (!regex.contains("(?<value>")) {
-                        r.problem("regex", "needs a named group 'value', e.g. (?<value>[0-9.]+)");
-                    }
-                } catch (PatternSyntaxException e) {
-                    r.problem("regex", "invalid regular expression: " + e.getDescription());
-                }
-            }
-            if (jsonPath != null && !jsonPath.matches("[A-Za-z0-9_$-]+(\\.[A-Za-z0-9_$-]+)*")) {
-                r.problem("jsonPath", "expected a dot-separated field path such as metrics.ips");
-            }
-            String aggregate = r.string("aggregate");
-            if (aggregate != null && !AGGREGATES.contains(aggregate)) {
-                r.problem("aggregate", "unknown aggregate '" + aggregate + "'" + Suggestions.hint(aggregate, AGGREGATES));
-            }
-            if (name != null) {
-                out.add(new CollectSpec.MetricRule(name, regex, jsonPath, r.string("unit"),
-                        aggregate == null ? "last" : aggregate));
-            }
-        }
-        return new CollectSpec.Extract(out);
     }
 
     private List<Gate> gates(Fields spec) {
