@@ -41,7 +41,7 @@ final class TrialCompliance {
         int bestRank = 0;
         for (Path log : logs) {
             MllogAccumulator acc = new MllogAccumulator();
-            ComplianceRecorder recorder = new ComplianceRecorder(rules.keys());
+            ComplianceRecorder recorder = new ComplianceRecorder(round.get().keys());
             ParseStats stats;
             try {
                 stats = new MllogParser().parse(log, MllogVisitors.both(acc, recorder));

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Scores a directory of run logs as the MLCommons result summarizer does, optionally checking every log against the
@@ -59,20 +60,24 @@ public final class DirectoryScoring {
      */
     public static MlperfScore score(Path dir, MlperfCatalog catalog, Options options) throws IOException {
         ComplianceRules rules = ComplianceRules.standard();
-        RuleSet asked = options.check() && options.ruleset() != null ? Rounds.named(rules, options.ruleset()) : null;
         List<Path> files = SubmissionDirectory.resultFiles(dir);
         Path abs = dir.toAbsolutePath().normalize();
         String pathBenchmark = SubmissionDirectory.name(abs, 0);
         MlperfBenchmark benchmark = catalog.find(pathBenchmark).orElse(null);
+        // the round is known before parsing when the option, the path or the directory's name says it; only
+        // otherwise do the logs decide (and every round's keys are recorded until then)
+        Optional<RuleSet> round = !options.check() ? Optional.empty()
+                : options.ruleset() != null ? Optional.of(Rounds.named(rules, options.ruleset()))
+                : Rounds.detect(rules, dir, benchmark == null ? null : benchmark.name());
+        Set<String> keys = !options.check() ? Set.of() : round.map(RuleSet::keys).orElseGet(rules::keys);
 
         List<ScoredRun> runs = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         SubmissionInfo info = SubmissionInfo.NONE;
-        Optional<RuleSet> round = Optional.ofNullable(asked);
         for (Path f : files) {
             List<QualityTarget> known = benchmark == null ? List.of() : benchmark.targets();
             MllogAccumulator acc = new MllogAccumulator(known);
-            ComplianceRecorder recorder = options.check() ? new ComplianceRecorder(rules.keys()) : null;
+            ComplianceRecorder recorder = options.check() ? new ComplianceRecorder(keys) : null;
             ParseStats stats = new MllogParser().parse(f, recorder == null ? acc : MllogVisitors.both(acc, recorder));
             if (benchmark == null) {
                 benchmark = catalog.find(acc.submission("submission_benchmark")).orElse(null);

@@ -124,12 +124,16 @@ final class ComplianceChecker {
             String found = "Required " + o.spelled() + " occurrence of '" + r.key() + "' but found " + n;
             switch (o.kind()) {
                 case EXACTLY_ONE -> {
-                    Set<String> distinct = values.stream().map(Literals::plain)
-                            .collect(Collectors.toCollection(LinkedHashSet::new));
-                    // several occurrences of one value are only a warning to the official checker
-                    if (n != 1 && (n == 0 || distinct.size() > 1)) {
-                        byKey.put(r.key(), found + (n == 0 ? "" : " with different values: ["
-                                + String.join(", ", distinct) + "]"));
+                    if (n == 0) {
+                        byKey.put(r.key(), found);
+                    } else if (n > 1) {
+                        Set<String> distinct = new LinkedHashSet<>();
+                        values.forEach(v -> distinct.add(Literals.plain(v)));
+                        // several occurrences of one value are only a warning to the official checker
+                        if (distinct.size() > 1) {
+                            byKey.put(r.key(), found + " with different values: [" + String.join(", ", distinct)
+                                    + "]");
+                        }
                     }
                 }
                 case AT_LEAST_ONE -> {
