@@ -10,9 +10,9 @@ import dev.kubebench.collector.mllog.MllogAccumulator;
 import dev.kubebench.collector.mllog.MllogParser;
 import dev.kubebench.collector.mllog.MllogRun;
 import dev.kubebench.collector.mllog.ParseStats;
+import dev.kubebench.collector.mlperf.DirectoryScoring;
 import dev.kubebench.collector.mlperf.MlperfScore;
 import dev.kubebench.collector.mlperf.ScoredRun;
-import dev.kubebench.collector.mlperf.SubmissionDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -35,12 +35,14 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code kubebench collect <dir|file>...}: parses MLPerf MLLOG run logs and prints time to train per run and, for
- * every directory of {@code result_<n>.txt} logs (found at or below each directory argument), the MLPerf score as the
- * MLCommons result summarizer computes it.
+ * every directory of {@code result_*.txt} logs (found at or below each directory argument), the MLPerf score as the
+ * MLCommons result summarizer computes it, each log checked against the compliance rules of its round. A directory
+ * that cannot be scored is reported and the others are still scored; the exit code then says it failed.
  */
 @Command(name = "collect",
         description = {"Parse MLPerf MLLOG run logs: time to train, status and quality per run, and the MLPerf score "
-                + "(olympic mean x scaling.json) for every directory of result_<n>.txt logs."},
+                + "(olympic mean x scaling.json) for every directory of result_*.txt logs, each log checked against "
+                + "the MLPerf compliance rules of its round."},
         mixinStandardHelpOptions = true)
 public final class CollectCommand implements Callable<Integer> {
 
@@ -54,7 +56,7 @@ public final class CollectCommand implements Callable<Integer> {
     VerboseMixin verbose;
 
     @Parameters(arity = "1..*", paramLabel = "<dir|file>",
-            description = "Run logs, or directories searched for result_<n>.txt[.gz] logs (each such directory is "
+            description = "Run logs, or directories searched for result_*.txt[.gz] logs (each such directory is "
                     + "scored).")
     List<Path> paths;
 
@@ -66,35 +68,41 @@ public final class CollectCommand implements Callable<Integer> {
             description = "MLPerf benchmark for single log files whose logs and path do not name one, e.g. resnet.")
     String benchmark;
 
+    @Option(names = "--check", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Check every log of a scored directory against the MLPerf compliance rules of its round; a "
+                    + "run that fails them does not count, as with the MLCommons summarizer (default: on; "
+                    + "--no-check skips it).")
+    boolean check;
+
+    @Option(names = "--ruleset", paramLabel = "<x.y.z>",
+            description = "Compliance rules to check against, e.g. 4.0.0 (default: the round a folder of the path "
+                    + "names, e.g. training_results_v4.0 or 4.0, else the newest round with the benchmark).")
+    String ruleset;
+
     private record FileRun(Path file, String benchmark, MllogRun run) {
     }
 
     @Override
     public Integer call() throws IOException {
         MlperfCatalog catalog = MlperfCatalog.standard();
+        DirectoryScoring.Options options = new DirectoryScoring.Options(check, ruleset);
         List<MlperfScore> scores = new ArrayList<>();
         List<Path> scoreDirs = new ArrayList<>();
         List<FileRun> files = new ArrayList<>();
+        CollectProblems problems = new CollectProblems();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
-                List<Path> dirs = SubmissionDirectory.find(p);
-                if (dirs.isEmpty()) {
-                    throw new KubebenchException(Failure.INVALID_INPUT, p + ": no result_<n>.txt run logs at or below it");
-                }
-                for (Path d : dirs) {
-                    scoreDirs.add(d);
-                    scores.add(SubmissionDirectory.score(d, catalog));
-                }
+                problems.scoreAll(p, catalog, options, scoreDirs, scores);
             } else if (Files.isRegularFile(p)) {
                 files.add(parseFile(p, catalog));
             } else {
-                throw new KubebenchException(Failure.INVALID_INPUT, p + ": no such file or directory");
+                problems.failed(p, new KubebenchException(Failure.INVALID_INPUT, p + ": no such file or directory"));
             }
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (output) {
             case json:
-                out.print(json(scoreDirs, scores, files));
+                out.print(json(scoreDirs, scores, files, problems));
                 break;
             case csv:
                 csv(out, scoreDirs, scores, files);
@@ -103,7 +111,7 @@ public final class CollectCommand implements Callable<Integer> {
                 text(out, scoreDirs, scores, files);
         }
         out.flush();
-        return ExitCodes.OK;
+        return problems.report(spec.commandLine());
     }
 
     private FileRun parseFile(Path file, MlperfCatalog catalog) throws IOException {
@@ -146,7 +154,7 @@ public final class CollectCommand implements Callable<Integer> {
                     s.division() == null ? "" : ", " + s.division());
             out.printf(Locale.ROOT, row, "RUN", "STATUS", "MINUTES", "VALID", "TARGET", "SAMPLES/S", "NOTE");
             for (ScoredRun r : s.runs()) {
-                String note = r.valid() ? "" : r.run().invalidReason();
+                String note = r.valid() ? "" : r.invalidReason();
                 out.printf(Locale.ROOT, row, r.file(), r.run().outcome().jsonName(), minutes(r.minutes()),
                         r.valid() ? "yes" : "no", yesNo(r.run().targetReached()),
                         number(r.run().throughputSamplesPerS()), note == null ? "" : note);
@@ -158,6 +166,10 @@ public final class CollectCommand implements Callable<Integer> {
                         s.scalingFactor() == 1.0 ? "" : "; x scaling factor " + s.scalingFactor());
             } else {
                 out.printf(Locale.ROOT, "  no score: %s%n", s.noScoreReason());
+            }
+            if (s.ruleset() != null) {
+                out.printf(Locale.ROOT, "  compliance: %d of %d runs compliant (rules %s)%n", s.compliantRuns(),
+                        s.runs().size(), s.ruleset());
             }
             for (String w : s.warnings()) {
                 out.printf(Locale.ROOT, "  warning: %s%n", w);
@@ -184,7 +196,8 @@ public final class CollectCommand implements Callable<Integer> {
         }
     }
 
-    private static String json(List<Path> dirs, List<MlperfScore> scores, List<FileRun> files) {
+    private static String json(List<Path> dirs, List<MlperfScore> scores, List<FileRun> files,
+                               CollectProblems problems) {
         JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         ObjectNode root = mapper.createObjectNode();
         ArrayNode ds = root.putArray("directories");
@@ -203,11 +216,13 @@ public final class CollectCommand implements Callable<Integer> {
             d.put("required_runs", s.requiredRuns());
             d.put("olympic_drop", s.olympicDrop());
             d.put("failed_runs", s.failedRuns());
+            CollectProblems.compliance(d, s);
             ArrayNode runs = d.putArray("runs");
             for (ScoredRun r : s.runs()) {
                 ObjectNode o = runs.addObject();
                 o.put("file", r.file());
                 run(o, r.run());
+                CollectProblems.compliance(o, r);
             }
             ArrayNode w = d.putArray("warnings");
             s.warnings().forEach(w::add);
@@ -219,6 +234,7 @@ public final class CollectCommand implements Callable<Integer> {
             o.put("benchmark", f.benchmark);
             run(o, f.run);
         }
+        problems.json(root);
         return mapper.writeValueAsString(root) + System.lineSeparator();
     }
 

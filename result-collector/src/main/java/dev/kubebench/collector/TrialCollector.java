@@ -102,6 +102,8 @@ public final class TrialCollector {
                 mllog = mllog(logs, targets, warnings);
                 if (mllog != null) {
                     mllogMetrics(mllog, metrics, labels, targets);
+                    catalog.find(spec.workload().id()).filter(b -> spec.workload().catalog())
+                            .ifPresent(b -> TrialCompliance.label(logs, b.name(), labels, warnings));
                 }
             } else if (c instanceof CollectSpec.Jmh) {
                 jmh(trialDir, (CollectSpec.Jmh) c, metrics, warnings);

@@ -44,10 +44,17 @@ public final class MllogAccumulator implements MllogVisitor {
     private final Map<String, String> submission = new HashMap<>();
     private final List<Eval> evals = new ArrayList<>();
     private long droppedEvals;
+    /** Evaluations logged as one object ({@code {"BBOX": 0.378, "SEGM": 0.345}}), and those of them without numbers. */
+    private long objectEvals;
+    private long objectEvalsWithoutNumbers;
     private final ThroughputTracker throughput = new ThroughputTracker();
 
-    /** One evaluation of a target metric; {@code epoch} and {@code samples} are NaN when not logged. */
-    private record Eval(String key, double timeMs, double epoch, double samples, double value, String metric) {
+    /**
+     * One evaluation of a target metric; {@code epoch} and {@code samples} are NaN when not logged. {@code member}:
+     * the value is a member of an object value, {@code metric} its name; only a target naming it reads it.
+     */
+    private record Eval(String key, double timeMs, double epoch, double samples, double value, String metric,
+                        boolean member) {
     }
 
     /** An accumulator collecting {@code eval_accuracy} evaluations. */
@@ -112,16 +119,36 @@ public final class MllogAccumulator implements MllogVisitor {
         if (!evalKeys.contains(key)) {
             return;
         }
+        if (e.value() instanceof Map<?, ?> object) {
+            objectEval(e, t, object);
+            return;
+        }
         double v = e.numericValue();
         if (Double.isNaN(v)) {
             return;
         }
-        if (evals.size() < MAX_POINTS) {
-            evals.add(new Eval(key, t, e.metadataNumber("epoch_num"), e.metadataNumber("samples_count"), v,
-                    e.metadataString("metric")));
-        } else {
-            droppedEvals++;
+        addEval(new Eval(key, t, e.metadataNumber("epoch_num"), e.metadataNumber("samples_count"), v,
+                e.metadataString("metric"), false));
+    }
+
+    /** Some rounds log several metrics as one object (maskrcnn's BBOX and SEGM): each number is an evaluation. */
+    private void objectEval(MllogEvent e, double t, Map<?, ?> object) {
+        objectEvals++;
+        boolean numbers = false;
+        for (Map.Entry<?, ?> m : object.entrySet()) {
+            if (m.getValue() instanceof Double v) {
+                numbers = true;
+                addEval(new Eval(e.key(), t, e.metadataNumber("epoch_num"), e.metadataNumber("samples_count"), v,
+                        m.getKey().toString(), true));
+            }
         }
+        if (!numbers) {
+            objectEvalsWithoutNumbers++;
+        }
+    }
+
+    private void addEval(Eval ev) {
+        droppedEvals += evals.size() < MAX_POINTS && evals.add(ev) ? 0 : 1;
     }
 
     /** A {@code submission_*} value as first logged ({@code submission_benchmark}...), or null. */
@@ -143,9 +170,11 @@ public final class MllogAccumulator implements MllogVisitor {
         SubmissionInfo info = new SubmissionInfo(submission.get("submission_benchmark"),
                 submission.get("submission_org"), submission.get("submission_platform"),
                 submission.get("submission_division"), submission.get("submission_status"));
+        List<String> warnings = warnings(stats);
+        objectWarnings(targets, warnings);
         return new MllogRun(outcome(), stopStatus, runStartMs, stopped ? runStopMs : Double.NaN, timeToTrainMs,
                 initTimeMs(), reached, curve(originMs), rate.series(), rate.samplesPerSecond(), rate.source(),
-                steps.summary(), steps.source(), globalBatchSize, info, stats, warnings(stats));
+                steps.summary(), steps.source(), globalBatchSize, info, stats, warnings);
     }
 
     private RunOutcome outcome() {
@@ -203,6 +232,18 @@ public final class MllogAccumulator implements MllogVisitor {
         return warnings;
     }
 
+    /** Says when evaluations logged as objects could not be read: never a silent NaN. */
+    private void objectWarnings(List<QualityTarget> targets, List<String> warnings) {
+        if (objectEvalsWithoutNumbers > 0) {
+            warnings.add(objectEvalsWithoutNumbers + " evaluation(s) logged as an object without numbers; ignored");
+        }
+        long read = objectEvals - objectEvalsWithoutNumbers;
+        if (read > 0 && !targets.isEmpty()
+                && evals.stream().noneMatch(ev -> ev.member() && targets.stream().anyMatch(t -> matches(t, ev)))) {
+            warnings.add(read + " evaluation(s) logged as an object with no member a quality target names; ignored");
+        }
+    }
+
     /**
      * True when, at some evaluation, the latest value of every target's metric meets its target. Evaluations after
      * the first run_stop were never recorded.
@@ -225,9 +266,15 @@ public final class MllogAccumulator implements MllogVisitor {
         return false;
     }
 
+    /** A member of an object value only counts for a target that names it. */
     private static boolean matches(QualityTarget t, Eval ev) {
-        return t.key().equals(ev.key())
-                && (t.submetric() == null || (ev.metric() != null && t.submetric().equalsIgnoreCase(ev.metric())));
+        if (!t.key().equals(ev.key())) {
+            return false;
+        }
+        if (t.submetric() == null) {
+            return !ev.member();
+        }
+        return ev.metric() != null && t.submetric().equalsIgnoreCase(ev.metric());
     }
 
     private static boolean all(List<QualityTarget> targets, double[] latest) {

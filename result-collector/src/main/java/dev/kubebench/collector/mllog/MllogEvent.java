@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param value      {@code value}: a {@link Double}, {@link String}, {@link Boolean}, a {@code Map<String, Object>}
  *                   of the object's scalar members, or null
  * @param metadata   the scalar members of {@code metadata} that kubebench reads ({@link MllogParser#METADATA}:
- *                   status, epoch_num, epoch_count, first_epoch_num, samples_count, step, metric, rank), numbers as
+ *                   status, epoch_num, epoch_count, first_epoch_num, samples_count, step, step_num, metric,
+ *                   rank), numbers as
  *                   {@link Double}; the map is wrapped, not copied
  * @param lineNumber 1-based line number in the source
  */

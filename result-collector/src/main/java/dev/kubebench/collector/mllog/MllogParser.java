@@ -35,7 +35,7 @@ public final class MllogParser {
     private static final int READ_BUFFER = 1 << 16;
     /** Metadata members kept on decoded events; see {@link MllogEvent#metadata()}. */
     public static final Set<String> METADATA = Set.of("status", "epoch_num", "epoch_count", "first_epoch_num",
-            "samples_count", "step", "metric", "rank");
+            "samples_count", "step", "step_num", "metric", "rank");
 
     private final int maxLineBytes;
     private final boolean fastPath;

@@ -29,6 +29,20 @@ public record MlperfScore(String benchmark, String org, String platform, String 
         warnings = List.copyOf(warnings);
     }
 
+    /** Runs that passed the compliance check, or null when no run was checked. */
+    public Integer compliantRuns() {
+        if (runs.stream().allMatch(r -> r.compliance() == null)) {
+            return null;
+        }
+        return (int) runs.stream().filter(r -> Boolean.TRUE.equals(r.compliant())).count();
+    }
+
+    /** The compliance rules the runs were checked against (e.g. {@code 4.0.0}), or null when not checked. */
+    public String ruleset() {
+        return runs.stream().filter(r -> r.compliance() != null).map(r -> r.compliance().ruleset()).findFirst()
+                .orElse(null);
+    }
+
     /** True when a score could be computed. */
     public boolean scored() {
         return noScoreReason == null;

@@ -2,22 +2,12 @@ package dev.kubebench.collector.mlperf;
 
 import dev.kubebench.core.error.Failure;
 import dev.kubebench.core.error.KubebenchException;
-import dev.kubebench.catalog.mlperf.MlperfBenchmark;
 import dev.kubebench.catalog.mlperf.MlperfCatalog;
-import dev.kubebench.catalog.spec.QualityTarget;
-import dev.kubebench.collector.mllog.MllogAccumulator;
-import dev.kubebench.collector.mllog.MllogParser;
-import dev.kubebench.collector.mllog.MllogRun;
-import dev.kubebench.collector.mllog.ParseStats;
-import dev.kubebench.collector.mllog.SubmissionInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
@@ -31,28 +21,33 @@ import tools.jackson.databind.json.JsonMapper;
  * keys, or from the path where the logs carry placeholders.
  */
 public final class SubmissionDirectory {
-    private static final Pattern RESULT = Pattern.compile("result_(\\d+)\\.(txt|log)(\\.gz)?");
+    /**
+     * Run logs: every {@code result_*.txt}, as the MLCommons summarizer globs them (names such as
+     * {@code result_5016-240510051637692552791_26.txt} included), and kubebench's {@code result_<n>.log}; either
+     * optionally gzip-compressed ({@code .gz}).
+     */
+    private static final Pattern RESULT = Pattern.compile("result_.*\\.txt(\\.gz)?|result_\\d+\\.log(\\.gz)?");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private SubmissionDirectory() {
     }
 
-    /** True when {@code name} is a run log file name ({@code result_<n>.txt[.gz]}). */
+    /** True when {@code name} is a run log file name ({@code result_*.txt[.gz]}, {@code result_<n>.log[.gz]}). */
     public static boolean isResultFile(String name) {
         return RESULT.matcher(name).matches();
     }
 
-    /** The run log files of a directory, by run number. */
+    /** The run log files of a directory, in natural order of their names (run numbers compared as numbers). */
     public static List<Path> resultFiles(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> Files.isRegularFile(p) && isResultFile(p.getFileName().toString()))
-                    .sorted(Comparator.comparingLong(SubmissionDirectory::runNumber)
-                            .thenComparing(p -> p.getFileName().toString()))
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString(), RunOrder.NATURAL))
                     .toList();
         }
     }
 
-    /** Directories at or below {@code root} that hold run logs, in path order. */
+    /** Directories at or below {@code root} that hold run logs, in path order ({@link SubmissionScan} also says
+     * which directories it passed over and why). */
     public static List<Path> find(Path root) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(Files::isDirectory).filter(d -> {
@@ -65,48 +60,14 @@ public final class SubmissionDirectory {
         }
     }
 
-    private static long runNumber(Path p) {
-        Matcher m = RESULT.matcher(p.getFileName().toString());
-        return m.matches() ? Long.parseLong(m.group(1)) : Long.MAX_VALUE;
-    }
-
     /**
-     * Parses every run log of {@code dir} and scores them.
+     * Parses every run log of {@code dir} and scores them, without the compliance check
+     * ({@link DirectoryScoring#score} with {@link DirectoryScoring.Options#CHECK} adds it).
      *
      * @throws KubebenchException INVALID_INPUT when the benchmark is unknown or scaling.json is unreadable
      */
     public static MlperfScore score(Path dir, MlperfCatalog catalog) throws IOException {
-        List<Path> files = resultFiles(dir);
-        Path abs = dir.toAbsolutePath().normalize();
-        String pathBenchmark = name(abs, 0);
-        String pathPlatform = name(abs, 1);
-        String pathOrg = name(abs, 2);
-        Optional<MlperfBenchmark> fromPath = catalog.find(pathBenchmark);
-
-        List<ScoredRun> runs = new ArrayList<>();
-        SubmissionInfo info = SubmissionInfo.NONE;
-        MlperfBenchmark benchmark = fromPath.orElse(null);
-        for (Path f : files) {
-            List<QualityTarget> known = benchmark == null ? List.of() : benchmark.targets();
-            MllogAccumulator acc = new MllogAccumulator(known);
-            ParseStats stats = new MllogParser().parse(f, acc);
-            if (benchmark == null) {
-                benchmark = catalog.find(acc.submission("submission_benchmark")).orElse(null);
-            }
-            MllogRun run = acc.finish(benchmark == null ? List.of() : benchmark.targets(), stats);
-            if (info == SubmissionInfo.NONE) {
-                info = run.submission();
-            }
-            runs.add(new ScoredRun(f.getFileName().toString(), run));
-        }
-        if (benchmark == null) {
-            throw new KubebenchException(Failure.INVALID_INPUT, dir + ": unknown MLPerf benchmark '"
-                    + (info.benchmark() == null ? pathBenchmark : info.benchmark())
-                    + "' (neither the directory name nor submission_benchmark names one of "
-                    + String.join(", ", catalog.all().stream().map(MlperfBenchmark::name).toList()) + ")");
-        }
-        SubmissionInfo id = info.withFallback(benchmark.name(), pathOrg, pathPlatform);
-        return MlperfScorer.score(benchmark, id.org(), id.platform(), id.division(), runs, scalingFactor(dir));
+        return DirectoryScoring.score(dir, catalog, DirectoryScoring.Options.NO_CHECK);
     }
 
     /** {@code scaling.json}'s {@code scaling_factor}, or 1.0 when the file does not exist. */
@@ -128,7 +89,7 @@ public final class SubmissionDirectory {
         }
     }
 
-    private static String name(Path p, int up) {
+    static String name(Path p, int up) {
         Path q = p;
         for (int i = 0; i < up && q != null; i++) {
             q = q.getParent();
