@@ -118,28 +118,11 @@ final class HistoryReader {
     }
 
     private static List<RunMetrics> metrics(Connection c, Filter f) throws SQLException {
-        Map<String, List<RunMetrics.TrialMetric>> values = new HashMap<>();
         String sql = "SELECT m.run_id, m.trial, t.point, m.name, m.value FROM runs r"
                 + " JOIN trials t ON t.run_id = r.run_id AND t.status = 'succeeded'"
                 + " JOIN metrics m ON m.run_id = t.run_id AND m.trial = t.trial"
                 + f.sql() + " ORDER BY m.run_id, m.trial, m.position";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            f.bind(ps, 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                String lastRun = null;
-                List<RunMetrics.TrialMetric> current = null;
-                while (rs.next()) {
-                    String run = rs.getString(1);
-                    if (!run.equals(lastRun)) {
-                        current = values.computeIfAbsent(run, k -> new ArrayList<>());
-                        lastRun = run;
-                    }
-                    current.add(new RunMetrics.TrialMetric(rs.getInt(2), rs.getString(3), rs.getString(4),
-                            rs.getDouble(5)));
-                }
-            }
-        }
-        return withRunsAndGates(c, f, values);
+        return withRunsAndGates(c, f, trialMetrics(c, sql, f));
     }
 
     /**
@@ -150,7 +133,6 @@ final class HistoryReader {
      */
     static List<RunMetrics> medians(Connection c, HistoryQuery q) throws SQLException {
         Filter f = Filter.of(q);
-        Map<String, List<RunMetrics.TrialMetric>> values = new HashMap<>();
         String sql = "SELECT g.run_id, g.first[1] AS trial, g.point, g.name, CASE WHEN n % 2 = 1 THEN vs[n / 2 + 1]"
                 + " ELSE (vs[n / 2] + vs[n / 2 + 1]) / 2::float8 END FROM ("
                 + "SELECT t.run_id, t.point, m.name, array_agg(m.value ORDER BY m.value) AS vs, count(*) AS n,"
@@ -158,23 +140,23 @@ final class HistoryReader {
                 + " JOIN trials t ON t.run_id = r.run_id AND t.status = 'succeeded'"
                 + " JOIN metrics m ON m.run_id = t.run_id AND m.trial = t.trial"
                 + f.sql() + " GROUP BY t.run_id, t.point, m.name) g ORDER BY g.run_id, g.first";
+        return withRunsAndGates(c, f, trialMetrics(c, sql, f));
+    }
+
+    /** Runs a query whose rows are (run id, trial, point, metric, value), grouped by run in the rows' order. */
+    private static Map<String, List<RunMetrics.TrialMetric>> trialMetrics(Connection c, String sql, Filter f)
+            throws SQLException {
+        Map<String, List<RunMetrics.TrialMetric>> values = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             f.bind(ps, 1);
             try (ResultSet rs = ps.executeQuery()) {
-                String lastRun = null;
-                List<RunMetrics.TrialMetric> current = null;
                 while (rs.next()) {
-                    String run = rs.getString(1);
-                    if (!run.equals(lastRun)) {
-                        current = values.computeIfAbsent(run, k -> new ArrayList<>());
-                        lastRun = run;
-                    }
-                    current.add(new RunMetrics.TrialMetric(rs.getInt(2), rs.getString(3), rs.getString(4),
-                            rs.getDouble(5)));
+                    values.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new RunMetrics.TrialMetric(
+                            rs.getInt(2), rs.getString(3), rs.getString(4), rs.getDouble(5)));
                 }
             }
         }
-        return withRunsAndGates(c, f, values);
+        return values;
     }
 
     /** The matching runs in history order, each with its values and its spec's gates. */
