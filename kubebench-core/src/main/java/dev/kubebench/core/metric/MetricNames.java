@@ -26,6 +26,40 @@ public final class MetricNames {
     public static final String QUEUE_TIME_S = "queue_time_s";
     public static final String WALL_TIME_S = "wall_time_s";
 
+    // Hardware telemetry (docs/telemetry.md): the dcgm and node profiles read from Prometheus, the local backend's
+    // process sampling. Units are in the names; a trial without telemetry simply has none of these.
+    public static final String GPU_UTIL_MEAN_PCT = "gpu_util_mean_pct";
+    public static final String GPU_UTIL_P10_PCT = "gpu_util_p10_pct";
+    public static final String GPU_SM_ACTIVE_MEAN_RATIO = "gpu_sm_active_mean_ratio";
+    public static final String GPU_TENSOR_ACTIVE_MEAN_RATIO = "gpu_tensor_active_mean_ratio";
+    public static final String GPU_MEM_USED_PEAK_MIB = "gpu_mem_used_peak_mib";
+    public static final String GPU_POWER_MEAN_W = "gpu_power_mean_w";
+    public static final String GPU_ENERGY_J = "gpu_energy_j";
+    public static final String ENERGY_PER_SAMPLE_J = "energy_per_sample_j";
+    public static final String GPU_COUNT_SEEN = "gpu_count_seen";
+    public static final String GPU_XID_ERRORS = "gpu_xid_errors";
+    public static final String NODE_CPU_UTIL_MEAN_PCT = "node_cpu_util_mean_pct";
+    public static final String NODE_MEM_USED_PEAK_MIB = "node_mem_used_peak_mib";
+    public static final String CPU_UTIL_MEAN_PCT = "cpu_util_mean_pct";
+    public static final String RSS_PEAK_MIB = "rss_peak_mib";
+
+    /** Telemetry metrics, in the order reports show them. */
+    public static final List<String> TELEMETRY = List.of(
+            GPU_UTIL_MEAN_PCT,
+            GPU_UTIL_P10_PCT,
+            GPU_SM_ACTIVE_MEAN_RATIO,
+            GPU_TENSOR_ACTIVE_MEAN_RATIO,
+            GPU_MEM_USED_PEAK_MIB,
+            GPU_POWER_MEAN_W,
+            GPU_ENERGY_J,
+            ENERGY_PER_SAMPLE_J,
+            GPU_COUNT_SEEN,
+            GPU_XID_ERRORS,
+            NODE_CPU_UTIL_MEAN_PCT,
+            NODE_MEM_USED_PEAK_MIB,
+            CPU_UTIL_MEAN_PCT,
+            RSS_PEAK_MIB);
+
     /** Standard metrics, in the fixed order of the CSV columns. */
     public static final List<String> STANDARD = List.of(
             TIME_TO_TRAIN_S,
