@@ -8,7 +8,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.kubebench.runner.kubernetes.MockApiServerExtension;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code kubebench cleanup} against the mock API server, through a kubeconfig file like a user's. */
-@EnableKubernetesMockClient(crud = true, https = false)
+@ExtendWith(MockApiServerExtension.class)
 class CleanupCommandTest {
     private static final ResourceDefinitionContext PYTORCHJOBS = new ResourceDefinitionContext.Builder()
             .withGroup("kubeflow.org").withVersion("v1").withPlural("pytorchjobs").withKind("PyTorchJob")

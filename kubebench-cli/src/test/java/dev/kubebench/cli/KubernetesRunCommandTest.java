@@ -19,7 +19,8 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.kubebench.runner.kubernetes.MockApiServerExtension;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * KubernetesBackend, collector, reports) against the CRUD mock API server holding the real Kubeflow CRDs, with the
  * runner's operator simulator playing the operators and the kubelet, whose pods print a real MLPerf ResNet log.
  */
-@EnableKubernetesMockClient(crud = true, https = false)
+@ExtendWith(MockApiServerExtension.class)
 class KubernetesRunCommandTest {
     /** The namespace: the simulator serves pod logs under this one. */
     private static final String NS = "test";

@@ -23,7 +23,7 @@ import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every job kind and failure class end to end against the CRUD mock API server and the operator simulator. */
-@EnableKubernetesMockClient(crud = true, https = false)
+@ExtendWith(MockApiServerExtension.class)
 class KubernetesBackendTest {
     static final String NS = "test";
     private static final AtomicInteger RUNS = new AtomicInteger(0xa1b200);

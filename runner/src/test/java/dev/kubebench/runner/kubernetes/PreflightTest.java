@@ -22,7 +22,7 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatu
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Preflight against the mock API server holding the real Kubeflow CRDs (shared/crds). */
-@EnableKubernetesMockClient(crud = true, https = false)
+@ExtendWith(MockApiServerExtension.class)
 class PreflightTest {
     KubernetesMockServer server;
     KubernetesClient client;
