@@ -10,7 +10,10 @@ import dev.kubebench.collector.result.RunResult;
 import dev.kubebench.collector.store.RunDirectory;
 import dev.kubebench.core.trial.FailureCause;
 import dev.kubebench.core.trial.TrialOutcome;
+import dev.kubebench.core.timeline.EventKind;
+import dev.kubebench.core.timeline.TimelineEvent;
 import dev.kubebench.core.trial.TrialState;
+import java.util.ArrayList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,5 +78,20 @@ class ImpossibleTrialNumbersTest {
         assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("mllog: time to train not measured: ")),
                 r.warnings().toString());
         assertFalse(r.warnings().isEmpty());
+    }
+
+    @Test
+    void impossibleTimelineLatenciesAreLeftOutAndCounted() {
+        // a pod "scheduled" before the trial was submitted (clocks of two machines), and one 40 days later
+        List<TimelineEvent> events = List.of(
+                TimelineEvent.of(T0, EventKind.SUBMITTED),
+                new TimelineEvent(T0.minusSeconds(5), EventKind.POD_SCHEDULED, "m-0", null, null),
+                new TimelineEvent(T0.plusSeconds(2), EventKind.POD_SCHEDULED, "w-0", null, null),
+                new TimelineEvent(T0.plusSeconds(40L * 24 * 3600), EventKind.POD_SCHEDULED, "w-1", null, null));
+        List<String> warnings = new ArrayList<>();
+        var m = TimelineLatencies.metrics(events, warnings);
+        assertEquals(2000.0, m.get("scheduling_latency_max_ms"), 2.0);
+        assertEquals(List.of("timeline: 2 impossible scheduling latency sample(s) left out (negative, not finite or "
+                + "over 30 days)"), warnings);
     }
 }
