@@ -90,11 +90,19 @@ public final class CollectCommand implements Callable<Integer> {
         List<Path> scoreDirs = new ArrayList<>();
         List<FileRun> files = new ArrayList<>();
         CollectProblems problems = new CollectProblems();
+        MlperfBenchmark named = named(catalog);
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 problems.scoreAll(p, catalog, options, scoreDirs, scores);
             } else if (Files.isRegularFile(p)) {
-                files.add(parseFile(p, catalog));
+                try {
+                    files.add(parseFile(p, catalog, named));
+                } catch (KubebenchException e) {
+                    problems.failed(p, e);
+                } catch (IOException e) {
+                    problems.failed(p, new KubebenchException(Failure.INVALID_INPUT, p + ": cannot read: "
+                            + e.getMessage()));
+                }
             } else {
                 problems.failed(p, new KubebenchException(Failure.INVALID_INPUT, p + ": no such file or directory"));
             }
@@ -114,11 +122,16 @@ public final class CollectCommand implements Callable<Integer> {
         return problems.report(spec.commandLine());
     }
 
-    private FileRun parseFile(Path file, MlperfCatalog catalog) throws IOException {
-        MlperfBenchmark b = benchmark == null ? null : catalog.find(benchmark).orElseThrow(() ->
+    /** The benchmark --benchmark names, or null without the option. */
+    private MlperfBenchmark named(MlperfCatalog catalog) {
+        return benchmark == null ? null : catalog.find(benchmark).orElseThrow(() ->
                 new KubebenchException(Failure.INVALID_INPUT, "--benchmark: unknown MLPerf benchmark '" + benchmark
                         + "' (one of " + String.join(", ", catalog.all().stream().map(MlperfBenchmark::name)
                         .toList()) + ")"));
+    }
+
+    private FileRun parseFile(Path file, MlperfCatalog catalog, MlperfBenchmark named) throws IOException {
+        MlperfBenchmark b = named;
         Path parent = file.toAbsolutePath().normalize().getParent();
         if (b == null && parent != null && parent.getFileName() != null) {
             b = catalog.find(parent.getFileName().toString()).orElse(null);
@@ -254,6 +267,7 @@ public final class CollectCommand implements Callable<Integer> {
             o.put("step_time_p50_ms", run.stepTimes().p50Ms());
             o.put("step_time_p99_ms", run.stepTimes().p99Ms());
         }
+        o.put("step_time_rejected_samples", run.stepTimeRejected());
         o.put("noise_lines", run.stats().noiseLines());
         o.put("malformed_lines", run.stats().malformedLines());
     }

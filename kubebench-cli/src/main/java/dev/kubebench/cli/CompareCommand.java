@@ -16,7 +16,10 @@ import dev.kubebench.report.analysis.samples.SampleLoader;
 import dev.kubebench.report.analysis.samples.SampleSet;
 import dev.kubebench.report.analysis.samples.SampleSets;
 import dev.kubebench.report.analysis.samples.StoreSampleLoader;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -139,6 +142,7 @@ public final class CompareCommand implements Callable<Integer> {
                 baseRuns = load(baseline, List.of());
                 candRuns = load(candidate, List.of());
             }
+            warnSameRuns(baseRuns, candRuns);
         }
         List<Gate> gates = new ArrayList<>();
         baseRuns.forEach(r -> gates.addAll(r.gates()));
@@ -213,6 +217,40 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         return runs;
+    }
+
+    /**
+     * Says on stderr when a run is on both sides (the same path given twice, or a run inside a results directory
+     * given as the other side): it cannot differ from itself, so such a comparison hides a change.
+     */
+    private void warnSameRuns(List<RunSamples> baseRuns, List<RunSamples> candRuns) {
+        Set<String> base = new LinkedHashSet<>();
+        baseRuns.forEach(r -> base.add(where(r.source())));
+        Set<String> both = new LinkedHashSet<>();
+        candRuns.forEach(r -> {
+            if (base.contains(where(r.source()))) {
+                both.add(r.source());
+            }
+        });
+        PrintWriter err = spec.commandLine().getErr();
+        for (String source : both) {
+            err.println(spec.commandLine().getColorScheme().errorText("warning: ").toString() + source
+                    + " is both baseline and candidate: a run compared with itself shows no change");
+        }
+        err.flush();
+    }
+
+    /** A run's source as one spelling: a path's real path when it exists, a db: reference as it is. */
+    private static String where(String source) {
+        if (HistorySamples.isReference(source)) {
+            return source;
+        }
+        try {
+            Path p = Path.of(source);
+            return (Files.exists(p) ? p.toRealPath() : p.toAbsolutePath().normalize()).toString();
+        } catch (IOException | InvalidPathException e) {
+            return source;
+        }
     }
 
     private List<SampleSet> filter(List<SampleSet> sets) {

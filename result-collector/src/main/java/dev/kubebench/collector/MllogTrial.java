@@ -9,7 +9,9 @@ import dev.kubebench.collector.mllog.ParseStats;
 import dev.kubebench.collector.mllog.RunOutcome;
 import dev.kubebench.collector.mllog.SubmissionInfo;
 import dev.kubebench.collector.result.CurvePoint;
+import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.core.metric.Direction;
+import dev.kubebench.core.metric.MetricNames;
 import dev.kubebench.core.text.Numbers;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,6 +38,9 @@ final class MllogTrial {
                 stats = new MllogParser().parse(log, acc);
             } catch (IOException e) {
                 warnings.add(log.getFileName() + ": unreadable: " + e.getMessage());
+                continue;
+            } catch (KubebenchException e) {
+                warnings.add(String.join("; ", e.problems()));
                 continue;
             }
             total = total.plus(stats);
@@ -82,6 +87,9 @@ final class MllogTrial {
             metrics.put("step_count", (double) st.count());
             labels.put("step_time_source", run.stepTimeSource());
         }
+        if (run.stepTimeRejected() > 0) {
+            metrics.put(MetricNames.STEP_TIME_REJECTED_SAMPLES, (double) run.stepTimeRejected());
+        }
         if (!run.accuracyCurve().isEmpty()) {
             metrics.put("eval_count", (double) run.accuracyCurve().size());
             String metric = targets.isEmpty() ? null : targets.get(0).submetric();
@@ -123,6 +131,9 @@ final class MllogTrial {
         }
         if (run.outcome() == RunOutcome.ABORTED) {
             return "run_stop status " + (run.stopStatus() == null ? "missing" : run.stopStatus());
+        }
+        if (run.timingProblem() != null) {
+            return run.timingProblem();
         }
         if (Double.isNaN(run.timeToTrainMs())) {
             return "no run_start before run_stop";

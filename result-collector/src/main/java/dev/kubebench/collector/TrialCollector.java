@@ -104,7 +104,7 @@ public final class TrialCollector {
                 warnings.add("prometheus queries are not evaluated by the log collector");
             }
         }
-        TimelineLatencies.metrics(events).forEach(metrics::putIfAbsent);
+        TimelineLatencies.metrics(events, warnings).forEach(metrics::putIfAbsent);
         ClusterIncidents.add(events, labels, warnings);
 
         TrialState status;

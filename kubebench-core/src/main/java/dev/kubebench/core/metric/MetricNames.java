@@ -22,6 +22,8 @@ public final class MetricNames {
     public static final String STEP_TIME_P99_MS = "step_time_p99_ms";
     public static final String STEP_TIME_P999_MS = "step_time_p999_ms";
     public static final String STEP_TIME_MAX_MS = "step_time_max_ms";
+    /** Step-time samples ignored as impossible (negative, not finite, over 30 days); only when there were any. */
+    public static final String STEP_TIME_REJECTED_SAMPLES = "step_time_rejected_samples";
     public static final String INIT_TIME_S = "init_time_s";
     public static final String QUEUE_TIME_S = "queue_time_s";
     public static final String WALL_TIME_S = "wall_time_s";

@@ -7,21 +7,26 @@ import org.HdrHistogram.Histogram;
 /**
  * Records latencies into an HdrHistogram (microsecond resolution, 3 significant digits, auto-resizing) and
  * summarises them as percentiles in milliseconds. Memory is bounded by the value range, not the value count.
- * Negative and non-finite values are ignored (counted in {@link #rejected()}).
+ * Impossible values are ignored and counted in {@link #rejected()}: negative, not finite, or above {@link #MAX_MS}
+ * (a corrupt time stamp, not a latency; it would otherwise saturate the histogram at 9.2e15 ms).
  */
 public final class LatencyRecorder {
     private static final int SIGNIFICANT_DIGITS = 3;
 
+    /** The longest latency that can be real: 30 days (2 592 000 000 ms), longer than any trial may run. */
+    public static final double MAX_MS = 30.0 * 24 * 3600 * 1000;
+
     private final Histogram histogram = new Histogram(SIGNIFICANT_DIGITS);
     private long rejected;
 
-    /** Records one latency in milliseconds. */
-    public void recordMs(double ms) {
-        if (!Double.isFinite(ms) || ms < 0) {
+    /** Records one latency in milliseconds; false when it was impossible and ignored (counted as rejected). */
+    public boolean recordMs(double ms) {
+        if (!(ms >= 0 && ms <= MAX_MS)) {
             rejected++;
-            return;
+            return false;
         }
         histogram.recordValue(Math.round(ms * 1000.0));
+        return true;
     }
 
     /** Values recorded. */
@@ -29,7 +34,7 @@ public final class LatencyRecorder {
         return histogram.getTotalCount();
     }
 
-    /** Values ignored because they were negative or not finite. */
+    /** Values ignored because they were negative, not finite or above {@link #MAX_MS}. */
     public long rejected() {
         return rejected;
     }

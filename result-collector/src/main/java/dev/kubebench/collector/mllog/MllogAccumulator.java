@@ -19,12 +19,21 @@ import java.util.Set;
  * the first {@code run_stop} are ignored; {@code event_type} is never relied on. Memory is bounded: the curve and
  * series keep at most {@link #MAX_POINTS} points each (a warning says when more were dropped), step times go into an
  * HdrHistogram. Throughput and step times are worked out by a {@link ThroughputTracker}.
+ *
+ * <p>Impossible times never become numbers: a run whose {@code run_start} or {@code run_stop} has no finite
+ * {@code time_ms}, whose {@code run_stop} is not after its {@code run_start}, or whose events are out of order beyond
+ * {@link TimeCheck#ORDER_TOLERANCE_MS} has no time to train and is invalid with that reason
+ * ({@link MllogRun#timingProblem()}); a negative or non-finite init time is not reported; impossible step-time
+ * samples are counted, not recorded.
  */
 public final class MllogAccumulator implements MllogVisitor {
     /** The most points kept per curve or series. */
     public static final int MAX_POINTS = 100_000;
     /** The key a per-step timing is logged under, value in milliseconds (the reference workload's convention). */
     public static final String STEP_TIME_KEY = "step_time_ms";
+
+    /** Keys whose values are settings, not moments: their times are not checked. */
+    private static final Set<String> UNTIMED = Set.of("global_batch_size", "train_samples");
 
     private static final Set<String> KEYS = Set.of("run_start", "run_stop", "init_start", "init_stop",
             "tracked_stats", STEP_TIME_KEY, "block_start", "block_stop", "epoch_start", "epoch_stop",
@@ -34,10 +43,16 @@ public final class MllogAccumulator implements MllogVisitor {
     private final Set<String> evalKeys = new HashSet<>();
 
     private double initStartMs = Double.NaN;
+    private long initStartLine;
     private double initStopMs = Double.NaN;
+    private long initStopLine;
     private double runStartMs = Double.NaN;
+    private long runStartLine;
     private double firstRunStartMs = Double.NaN;
+    private long firstRunStartLine;
     private double runStopMs = Double.NaN;
+    private long runStopLine;
+    private final TimeCheck times = new TimeCheck();
     private String stopStatus;
     private boolean stopped;
     private double globalBatchSize = Double.NaN;
@@ -81,11 +96,14 @@ public final class MllogAccumulator implements MllogVisitor {
             return;
         }
         double t = e.timeMs();
+        if (!UNTIMED.contains(e.key()) && !e.key().startsWith("submission_")) {
+            times.see(e);
+        }
         switch (e.key()) {
-            case "run_start" -> runStart(t);
+            case "run_start" -> runStart(t, e.lineNumber());
             case "run_stop" -> runStop(e, t);
-            case "init_start" -> initStartMs = Double.isNaN(initStartMs) ? t : initStartMs;
-            case "init_stop" -> initStopMs = Double.isNaN(initStopMs) ? t : initStopMs;
+            case "init_start" -> initStart(t, e.lineNumber());
+            case "init_stop" -> initStop(t, e.lineNumber());
             case "tracked_stats" -> throughput.trackedStats(e, t);
             case STEP_TIME_KEY -> throughput.stepTime(e.numericValue());
             case "block_start" -> throughput.blockStart(e, t);
@@ -98,15 +116,32 @@ public final class MllogAccumulator implements MllogVisitor {
         }
     }
 
-    private void runStart(double t) {
+    private void runStart(double t, long line) {
         runStartMs = t;
-        if (Double.isNaN(firstRunStartMs)) {
+        runStartLine = line;
+        if (firstRunStartLine == 0) {
             firstRunStartMs = t;
+            firstRunStartLine = line;
+        }
+    }
+
+    private void initStart(double t, long line) {
+        if (initStartLine == 0) {
+            initStartMs = t;
+            initStartLine = line;
+        }
+    }
+
+    private void initStop(double t, long line) {
+        if (initStopLine == 0) {
+            initStopMs = t;
+            initStopLine = line;
         }
     }
 
     private void runStop(MllogEvent e, double t) {
         runStopMs = t;
+        runStopLine = e.lineNumber();
         stopStatus = e.metadataString("status");
         stopped = true;
     }
@@ -162,8 +197,10 @@ public final class MllogAccumulator implements MllogVisitor {
      * @param stats    the parse counts, for warnings
      */
     public MllogRun finish(List<QualityTarget> targets, ParseStats stats) {
-        double timeToTrainMs = stopped && !Double.isNaN(runStartMs) ? runStopMs - runStartMs : Double.NaN;
-        double originMs = !Double.isNaN(runStartMs) ? runStartMs : firstRunStartMs;
+        String timing = timingProblem();
+        double timeToTrainMs = stopped && runStartLine > 0 && timing == null ? runStopMs - runStartMs : Double.NaN;
+        double originMs = Double.isFinite(runStartMs) ? runStartMs
+                : Double.isFinite(firstRunStartMs) ? firstRunStartMs : Double.NaN;
         Boolean reached = targets.isEmpty() ? null : reached(targets);
         ThroughputTracker.Throughput rate = throughput.throughput(originMs);
         ThroughputTracker.StepTimes steps = throughput.stepTimes();
@@ -172,9 +209,38 @@ public final class MllogAccumulator implements MllogVisitor {
                 submission.get("submission_division"), submission.get("submission_status"));
         List<String> warnings = warnings(stats);
         objectWarnings(targets, warnings);
+        if (timing != null) {
+            warnings.add(stopped ? "time to train not measured: " + timing : timing);
+        }
+        if (steps.rejected() > 0) {
+            warnings.add(steps.rejected() + " impossible step time sample(s) ignored (negative, not finite or over "
+                    + "30 days)");
+        }
         return new MllogRun(outcome(), stopStatus, runStartMs, stopped ? runStopMs : Double.NaN, timeToTrainMs,
-                initTimeMs(), reached, curve(originMs), rate.series(), rate.samplesPerSecond(), rate.source(),
-                steps.summary(), steps.source(), globalBatchSize, info, stats, warnings);
+                timing, initTimeMs(warnings), reached, curve(originMs), rate.series(), rate.samplesPerSecond(),
+                rate.source(), steps.summary(), steps.source(), steps.rejected(), globalBatchSize, info, stats,
+                warnings);
+    }
+
+    /**
+     * Why the times of this run measure nothing: run_start or run_stop without a finite time, run_stop not after
+     * run_start, or events out of order beyond the tolerance; null when they are sound (or there is no run_stop).
+     */
+    private String timingProblem() {
+        if (stopped && runStartLine > 0) {
+            if (!Double.isFinite(runStartMs)) {
+                return TimeCheck.at("run_start", runStartLine) + " has no finite time_ms";
+            }
+            if (!Double.isFinite(runStopMs)) {
+                return TimeCheck.at("run_stop", runStopLine) + " has no finite time_ms";
+            }
+            if (runStopMs <= runStartMs) {
+                return TimeCheck.at("run_stop", runStopLine) + " is "
+                        + (runStopMs == runStartMs ? "at the same time as " : TimeCheck.gap(runStartMs - runStopMs)
+                        + " before ") + TimeCheck.at("run_start", runStartLine) + ": not a duration";
+            }
+        }
+        return times.outOfOrder();
     }
 
     private RunOutcome outcome() {
@@ -187,14 +253,31 @@ public final class MllogAccumulator implements MllogVisitor {
         return RunOutcome.ABORTED;
     }
 
-    /** {@code init_start} to {@code init_stop}, or else to the first {@code run_start}; NaN without init_start. */
-    private double initTimeMs() {
-        if (Double.isNaN(initStartMs)) {
+    /**
+     * {@code init_start} to {@code init_stop}, or else to the first {@code run_start}; NaN without init_start, and NaN
+     * with a warning when the times give no duration (a negative one, or one not finite).
+     */
+    private double initTimeMs(List<String> warnings) {
+        if (initStartLine == 0) {
             return Double.NaN;
         }
-        double endMs = !Double.isNaN(initStopMs) ? initStopMs
-                : (!Double.isNaN(firstRunStartMs) ? firstRunStartMs : runStartMs);
-        return endMs - initStartMs;
+        String endKey = initStopLine > 0 ? "init_stop" : "run_start";
+        long endLine = initStopLine > 0 ? initStopLine : firstRunStartLine;
+        if (endLine == 0) {
+            return Double.NaN;
+        }
+        double endMs = initStopLine > 0 ? initStopMs : firstRunStartMs;
+        double ms = endMs - initStartMs;
+        if (ms >= 0 && Double.isFinite(ms)) {
+            return ms;
+        }
+        String why = !Double.isFinite(initStartMs)
+                ? TimeCheck.at("init_start", initStartLine) + " has no finite time_ms"
+                : !Double.isFinite(endMs) ? TimeCheck.at(endKey, endLine) + " has no finite time_ms"
+                : TimeCheck.at(endKey, endLine) + " is " + TimeCheck.gap(-ms) + " before "
+                + TimeCheck.at("init_start", initStartLine);
+        warnings.add("init time not measured: " + why);
+        return Double.NaN;
     }
 
     private List<CurvePoint> curve(double originMs) {
@@ -219,12 +302,15 @@ public final class MllogAccumulator implements MllogVisitor {
         if (!stopped) {
             warnings.add("no run_stop: the run was killed or its log is cut");
         }
-        if (stopped && Double.isNaN(runStartMs)) {
+        if (stopped && runStartLine == 0) {
             warnings.add("run_stop without a run_start before it");
         }
         long dropped = droppedEvals + throughput.dropped();
         if (dropped > 0) {
             warnings.add(dropped + " curve/series point(s) beyond " + MAX_POINTS + " dropped");
+        }
+        if (throughput.impossibleRates() > 0) {
+            warnings.add(throughput.impossibleRates() + " tracked_stats throughput(s) negative or infinite; ignored");
         }
         if (throughput.outOfOrder() > 0) {
             warnings.add(throughput.outOfOrder() + " tracked_stats event(s) out of time order (several ranks?)");

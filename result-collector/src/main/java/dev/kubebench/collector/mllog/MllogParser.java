@@ -1,6 +1,9 @@
 package dev.kubebench.collector.mllog;
 
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Streaming reader of MLPerf MLLOG logs, following the MLCommons result summarizer: a line holds an event when it
@@ -108,10 +112,21 @@ public final class MllogParser {
         return found.stream().findFirst();
     }
 
-    /** Parses a file (plain or gzip). */
+    /**
+     * Parses a file (plain or gzip).
+     *
+     * @throws KubebenchException INVALID_INPUT naming the file when its gzip data is truncated or corrupt
+     */
     public ParseStats parse(Path file, MllogVisitor visitor) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return parse(in, visitor);
+        } catch (EOFException e) {
+            // only the gzip stream throws these: a plain file simply ends
+            throw new KubebenchException(Failure.INVALID_INPUT,
+                    file + ": truncated gzip data (the file ends inside the compressed stream)", e);
+        } catch (ZipException e) {
+            throw new KubebenchException(Failure.INVALID_INPUT, file + ": corrupt gzip data (" + e.getMessage() + ")",
+                    e);
         }
     }
 

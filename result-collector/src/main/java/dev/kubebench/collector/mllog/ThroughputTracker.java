@@ -10,7 +10,9 @@ import java.util.List;
  * How fast one run trained, from whichever evidence its log has, best first: {@code tracked_stats} throughputs, then
  * {@code block_start}/{@code block_stop} intervals with their sample counts, then epochs of {@code train_samples}
  * samples each. Step times come from {@code step_time_ms} or else the intervals between those same events. Each kind
- * of point is capped at {@link MllogAccumulator#MAX_POINTS}. Times are epoch milliseconds.
+ * of point is capped at {@link MllogAccumulator#MAX_POINTS}. Times are epoch milliseconds. An impossible step time (a
+ * negative or non-finite interval, one over {@link LatencyRecorder#MAX_MS}) is counted, not recorded, and a block or
+ * epoch with such a duration gives no throughput point.
  */
 final class ThroughputTracker {
     static final String TRACKED_STATS = "tracked_stats";
@@ -49,8 +51,11 @@ final class ThroughputTracker {
     record Throughput(List<ThroughputPoint> series, double samplesPerSecond, String source) {
     }
 
-    /** The step-time distribution and where it came from, or both null. */
-    record StepTimes(LatencySummary summary, String source) {
+    /**
+     * The step-time distribution and where it came from; {@code summary} is null when no sample was possible,
+     * {@code source} when none was logged. {@code rejected}: that source's impossible samples.
+     */
+    record StepTimes(LatencySummary summary, String source, long rejected) {
     }
 
     private final List<TrackedStat> tracked = new ArrayList<>();
@@ -64,6 +69,7 @@ final class ThroughputTracker {
     private double lastTrackedMs = Double.NaN;
     private long dropped;
     private long outOfOrder;
+    private long impossibleRates;
 
     private final LatencyRecorder loggedSteps = new LatencyRecorder();
     private final LatencyRecorder trackedSteps = new LatencyRecorder();
@@ -82,15 +88,16 @@ final class ThroughputTracker {
 
     void trackedStats(MllogEvent e, double timeMs) {
         double samplesPerSecond = e.valueField("throughput");
-        if (!Double.isNaN(samplesPerSecond)) {
+        if (samplesPerSecond >= 0 && Double.isFinite(samplesPerSecond)) {
             add(tracked, new TrackedStat(timeMs, samplesPerSecond));
+        } else if (!Double.isNaN(samplesPerSecond)) {
+            impossibleRates++;
         }
         if (!Double.isNaN(lastTrackedMs)) {
-            if (timeMs >= lastTrackedMs) {
-                trackedSteps.recordMs(timeMs - lastTrackedMs);
-            } else {
+            if (timeMs < lastTrackedMs) {
                 outOfOrder++;
             }
+            trackedSteps.recordMs(timeMs - lastTrackedMs);
         }
         lastTrackedMs = timeMs;
     }
@@ -102,13 +109,13 @@ final class ThroughputTracker {
     }
 
     void blockStop(MllogEvent e, double timeMs) {
-        if (Double.isNaN(blockStartMs) || timeMs < blockStartMs) {
-            blockStartMs = Double.NaN;
+        if (Double.isNaN(blockStartMs)) {
             return;
         }
         Block block = new Block(blockStartMs, timeMs, blockSamples(e.metadataNumber("samples_count")));
-        add(blocks, block);
-        blockSteps.recordMs(block.durationMs());
+        if (blockSteps.recordMs(block.durationMs())) {
+            add(blocks, block);
+        }
         blockStartMs = Double.NaN;
     }
 
@@ -128,10 +135,11 @@ final class ThroughputTracker {
     }
 
     void epochStop(double timeMs) {
-        if (!Double.isNaN(epochStartMs) && timeMs >= epochStartMs) {
+        if (!Double.isNaN(epochStartMs)) {
             Epoch epoch = new Epoch(epochStartMs, timeMs);
-            add(epochs, epoch);
-            epochSteps.recordMs(epoch.durationMs());
+            if (epochSteps.recordMs(epoch.durationMs())) {
+                add(epochs, epoch);
+            }
         }
         epochStartMs = Double.NaN;
     }
@@ -152,6 +160,11 @@ final class ThroughputTracker {
     /** {@code tracked_stats} events logged earlier than the one before them (several ranks in one log). */
     long outOfOrder() {
         return outOfOrder;
+    }
+
+    /** {@code tracked_stats} throughputs ignored because they were negative or infinite. */
+    long impossibleRates() {
+        return impossibleRates;
     }
 
     /** The throughput from the best evidence logged; series times are elapsed since {@code originMs}. */
@@ -211,19 +224,24 @@ final class ThroughputTracker {
 
     /** Step times from the best source that has any: step_time_ms, then tracked_stats, block and epoch intervals. */
     StepTimes stepTimes() {
-        if (loggedSteps.count() > 0) {
-            return new StepTimes(loggedSteps.summary(), MllogAccumulator.STEP_TIME_KEY);
+        if (logged(loggedSteps)) {
+            return new StepTimes(loggedSteps.summary(), MllogAccumulator.STEP_TIME_KEY, loggedSteps.rejected());
         }
-        if (trackedSteps.count() > 0) {
-            return new StepTimes(trackedSteps.summary(), TRACKED_STATS);
+        if (logged(trackedSteps)) {
+            return new StepTimes(trackedSteps.summary(), TRACKED_STATS, trackedSteps.rejected());
         }
-        if (blockSteps.count() > 0) {
-            return new StepTimes(blockSteps.summary(), BLOCKS);
+        if (logged(blockSteps)) {
+            return new StepTimes(blockSteps.summary(), BLOCKS, blockSteps.rejected());
         }
-        if (epochSteps.count() > 0) {
-            return new StepTimes(epochSteps.summary(), EPOCHS);
+        if (logged(epochSteps)) {
+            return new StepTimes(epochSteps.summary(), EPOCHS, epochSteps.rejected());
         }
-        return new StepTimes(null, null);
+        return new StepTimes(null, null, 0);
+    }
+
+    /** A source was logged when it has samples, possible or not. */
+    private static boolean logged(LatencyRecorder r) {
+        return r.count() + r.rejected() > 0;
     }
 
     /** {@code timeMs} less the origin, or NaN when there is no origin. */

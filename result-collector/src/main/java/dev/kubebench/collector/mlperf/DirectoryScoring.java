@@ -60,7 +60,8 @@ public final class DirectoryScoring {
      */
     public static MlperfScore score(Path dir, MlperfCatalog catalog, Options options) throws IOException {
         ComplianceRules rules = ComplianceRules.standard();
-        List<Path> files = SubmissionDirectory.resultFiles(dir);
+        SubmissionDirectory.RunLogs logs = SubmissionDirectory.runLogs(dir);
+        List<Path> files = logs.files();
         Path abs = dir.toAbsolutePath().normalize();
         String pathBenchmark = SubmissionDirectory.name(abs, 0);
         MlperfBenchmark benchmark = catalog.find(pathBenchmark).orElse(null);
@@ -72,7 +73,7 @@ public final class DirectoryScoring {
         Set<String> keys = !options.check() ? Set.of() : round.map(RuleSet::keys).orElseGet(rules::keys);
 
         List<ScoredRun> runs = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(logs.skipped());
         SubmissionInfo info = SubmissionInfo.NONE;
         for (Path f : files) {
             List<QualityTarget> known = benchmark == null ? List.of() : benchmark.targets();

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -20,6 +21,13 @@ public record SubmissionScan(List<Path> directories, List<String> skipped) {
     public SubmissionScan {
         directories = List.copyOf(directories);
         skipped = List.copyOf(skipped);
+    }
+
+    /** A file's name, and why it is not read when it is named like a run log ({@code result_0.txt: a directory}). */
+    private static String described(Path p) {
+        String name = p.getFileName().toString();
+        String why = SubmissionDirectory.isResultFile(name) ? SubmissionDirectory.notReadable(p) : null;
+        return why == null ? name : name + ": " + why;
     }
 
     /** Scans {@code root} and everything below it. */
@@ -40,8 +48,9 @@ public record SubmissionScan(List<Path> directories, List<String> skipped) {
                 }
                 List<String> lookalikes;
                 try (Stream<Path> s = Files.list(d)) {
-                    lookalikes = s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("result_"))
-                            .sorted(RunOrder.NATURAL).toList();
+                    lookalikes = s.filter(p -> p.getFileName().toString().startsWith("result_"))
+                            .sorted(Comparator.comparing((Path p) -> p.getFileName().toString(), RunOrder.NATURAL))
+                            .map(SubmissionScan::described).toList();
                 }
                 if (!lookalikes.isEmpty()) {
                     skipped.add(d + ": skipped: no result_*.txt run logs (found " + String.join(", ",
