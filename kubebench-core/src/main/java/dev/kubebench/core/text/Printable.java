@@ -43,8 +43,14 @@ public final class Printable {
         return c < 0x20 || (c >= 0x7F && c <= 0x9F) || isBidiControl(c) || c == '\u2028' || c == '\u2029';
     }
 
-    /** The escape of one unsafe character ({@code \e}, {@code \n}, {@code \x07}, {@code \u202e}...). */
-    static void appendEscape(StringBuilder b, char c) {
+    /** The escape of one {@link #isUnsafe unsafe} character: {@code \e}, {@code \n}, {@code \x07}, {@code \}{@code u202e}... */
+    public static String escape(char c) {
+        StringBuilder b = new StringBuilder(6);
+        appendEscape(b, c);
+        return b.toString();
+    }
+
+    private static void appendEscape(StringBuilder b, char c) {
         switch (c) {
             case 0x1B:
                 b.append("\\e");
