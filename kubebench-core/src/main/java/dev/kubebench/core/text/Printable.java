@@ -9,7 +9,8 @@ package dev.kubebench.core.text;
  *   <li>the other C0 controls (U+0000–U+001F, including BEL) and DEL (U+007F) as {@code \xNN};</li>
  *   <li>the C1 controls (U+0080–U+009F, CSI U+009B among them), the bidirectional embeddings, overrides and isolates
  *       (U+202A–U+202E, U+2066–U+2069) and marks (U+200E, U+200F, U+061C), and the line and paragraph separators
- *       (U+2028, U+2029) as {@code \}{@code uNNNN}, so that text cannot reorder what a reader sees ("Trojan Source").</li>
+ *       (U+2028, U+2029) as {@code \}{@code uNNNN}, so that text cannot reorder what a reader sees ("Trojan
+ *       Source").</li>
  * </ul>
  * A backslash itself is left alone: the escapes are for reading, not for reading back.
  */
@@ -43,7 +44,10 @@ public final class Printable {
         return c < 0x20 || (c >= 0x7F && c <= 0x9F) || isBidiControl(c) || c == '\u2028' || c == '\u2029';
     }
 
-    /** The escape of one {@link #isUnsafe unsafe} character: {@code \e}, {@code \n}, {@code \x07}, {@code \}{@code u202e}... */
+    /**
+     * The escape of one {@link #isUnsafe unsafe} character: {@code \e}, {@code \n}, {@code \x07},
+     * {@code \}{@code u202e}...
+     */
     public static String escape(char c) {
         StringBuilder b = new StringBuilder(6);
         appendEscape(b, c);

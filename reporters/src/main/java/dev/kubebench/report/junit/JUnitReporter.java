@@ -20,9 +20,10 @@ import java.util.Objects;
 /**
  * {@code junit.xml}: one {@code <testsuite>} per run, one {@code <testcase>} per trial (classname
  * {@code kubebench.<benchmark>}, name {@code trial <n> [<point>] rep <r>}, time = trial duration in seconds with three
- * decimals) and one per gate verdict (classname {@code kubebench.<benchmark>.gates}). Mapping of trial status: succeeded passes; failed
- * and timed_out are {@code <failure>} with the failure reason; infrastructure is an {@code <error>} (the cluster, not
- * the workload, failed); interrupted is {@code <skipped>}. Failed gates are {@code <failure type="gate">}.
+ * decimals) and one per gate verdict (classname {@code kubebench.<benchmark>.gates}). Mapping of trial status:
+ * succeeded passes; failed and timed_out are {@code <failure>} with the failure reason; infrastructure is an
+ * {@code <error>} (the cluster, not the workload, failed); interrupted is {@code <skipped>}. Failed gates are
+ * {@code <failure type="gate">}.
  */
 public final class JUnitReporter implements Reporter {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
