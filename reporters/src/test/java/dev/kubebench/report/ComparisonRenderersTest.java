@@ -71,6 +71,6 @@ class ComparisonRenderersTest {
         assertTrue(text.contains("need 2 more baseline runs"), text);
         String md = CompareFormat.MARKDOWN.renderer().render(report());
         assertTrue(md.startsWith("### kubebench compare: 1 regression, 0 improvements"), md);
-        assertTrue(md.contains("| time_to_train_s | - |"), md);
+        assertTrue(md.contains("| time\\_to\\_train\\_s | - |"), md);
     }
 }
