@@ -77,6 +77,15 @@ class ValidateCommandTest {
     }
 
     @Test
+    void usageErrorsEchoArgumentsEscaped() throws IOException {
+        Path ok = write("ok.yaml", VALID);
+        CliRun r = CliRun.of("validate", ok.toString(), "--bogus\u001b]0;pwned\u0007");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals(-1, r.err().indexOf('\u001b'), r.err());
+        assertTrue(r.err().contains("--bogus\\e]0;pwned\\x07"), r.err());
+    }
+
+    @Test
     void everyProblemIsListed() throws IOException {
         Path bad = write("bad.yaml", VALID.replace("Master: 1", "Master: 2").replace("kind: PyTorchJob",
                 "kind: PyTorchJob, imagePullPolicy: Always"));
