@@ -2,6 +2,7 @@ package dev.kubebench.cli;
 
 import dev.kubebench.runner.kubernetes.KubernetesBackend;
 import dev.kubebench.runner.kubernetes.KubernetesSettings;
+import dev.kubebench.core.text.Printable;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -48,7 +49,7 @@ public final class CleanupCommand implements Callable<Integer> {
         try (KubernetesBackend backend = KubernetesBackend.connect(cluster.toClusterOptions(),
                 KubernetesSettings.DEFAULTS, (trial, id, job) -> {
                     throw new IllegalStateException("cleanup creates nothing");
-                }, w -> err.println("warning: " + w))) {
+                }, w -> err.println("warning: " + Printable.escape(w)))) {
             int deleted = backend.cleanup(runId);
             out.println("deleted " + deleted + " object(s) of " + (runId == null ? "all kubebench runs" : "run " + runId)
                     + " in namespace " + backend.namespace());

@@ -1,6 +1,7 @@
 package dev.kubebench.cli;
 
 import dev.kubebench.core.text.Numbers;
+import dev.kubebench.core.text.Printable;
 import dev.kubebench.core.error.Failure;
 import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.catalog.mlperf.MlperfBenchmark;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import dev.kubebench.report.csv.SafeCsv;
 import org.apache.commons.csv.CSVFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -150,6 +152,11 @@ public final class CollectCommand implements Callable<Integer> {
         return Numbers.fixed(m, 4);
     }
 
+    /** Text from a log or a path as the terminal should show it: control characters escaped. */
+    private static String show(Object text) {
+        return Printable.escape(String.valueOf(text));
+    }
+
     private static String yesNo(Boolean b) {
         return b == null ? "-" : b ? "yes" : "no";
     }
@@ -162,15 +169,16 @@ public final class CollectCommand implements Callable<Integer> {
         String row = "  %-16s %-8s %10s  %-5s  %-6s  %14s  %s%n";
         for (int i = 0; i < scores.size(); i++) {
             MlperfScore s = scores.get(i);
-            out.printf(Locale.ROOT, "%s  (%s%s%s%s)%n", dirs.get(i), s.benchmark(),
-                    s.org() == null ? "" : ", " + s.org(), s.platform() == null ? "" : ", " + s.platform(),
-                    s.division() == null ? "" : ", " + s.division());
+            out.printf(Locale.ROOT, "%s  (%s%s%s%s)%n", show(dirs.get(i)), s.benchmark(),
+                    s.org() == null ? "" : ", " + show(s.org()),
+                    s.platform() == null ? "" : ", " + show(s.platform()),
+                    s.division() == null ? "" : ", " + show(s.division()));
             out.printf(Locale.ROOT, row, "RUN", "STATUS", "MINUTES", "VALID", "TARGET", "SAMPLES/S", "NOTE");
             for (ScoredRun r : s.runs()) {
                 String note = r.valid() ? "" : r.invalidReason();
-                out.printf(Locale.ROOT, row, r.file(), r.run().outcome().jsonName(), minutes(r.minutes()),
+                out.printf(Locale.ROOT, row, show(r.file()), r.run().outcome().jsonName(), minutes(r.minutes()),
                         r.valid() ? "yes" : "no", yesNo(r.run().targetReached()),
-                        number(r.run().throughputSamplesPerS()), note == null ? "" : note);
+                        number(r.run().throughputSamplesPerS()), note == null ? "" : show(note));
             }
             if (s.scored()) {
                 int used = s.runs().size() - s.failedRuns() - s.olympicDrop() - (s.olympicDrop() - s.failedRuns());
@@ -178,19 +186,19 @@ public final class CollectCommand implements Callable<Integer> {
                         minutes(s.scoreMinutes()), minutes(s.olympicMeanMinutes()), used, s.failedRuns(),
                         s.scalingFactor() == 1.0 ? "" : "; x scaling factor " + s.scalingFactor());
             } else {
-                out.printf(Locale.ROOT, "  no score: %s%n", s.noScoreReason());
+                out.printf(Locale.ROOT, "  no score: %s%n", show(s.noScoreReason()));
             }
             if (s.ruleset() != null) {
                 out.printf(Locale.ROOT, "  compliance: %d of %d runs compliant (rules %s)%n", s.compliantRuns(),
                         s.runs().size(), s.ruleset());
             }
             for (String w : s.warnings()) {
-                out.printf(Locale.ROOT, "  warning: %s%n", w);
+                out.printf(Locale.ROOT, "  warning: %s%n", show(w));
             }
             if (verbose.verbose()) {
                 for (ScoredRun r : s.runs()) {
                     ParseStats st = r.run().stats();
-                    out.printf(Locale.ROOT, "  %s: %d lines, %d events, %d noise, %d malformed%n", r.file(),
+                    out.printf(Locale.ROOT, "  %s: %d lines, %d events, %d noise, %d malformed%n", show(r.file()),
                             st.lines(), st.events(), st.noiseLines(), st.malformedLines());
                 }
             }
@@ -201,10 +209,10 @@ public final class CollectCommand implements Callable<Integer> {
                     "MINUTES", "VALID", "TARGET", "SAMPLES/S", "NOTE");
             for (FileRun f : files) {
                 String note = f.run.valid() ? "" : f.run.invalidReason();
-                out.printf(Locale.ROOT, "  %-40s %-10s %-8s %10s  %-5s  %-6s  %14s  %s%n", f.file,
+                out.printf(Locale.ROOT, "  %-40s %-10s %-8s %10s  %-5s  %-6s  %14s  %s%n", show(f.file),
                         f.benchmark == null ? "-" : f.benchmark, f.run.outcome().jsonName(),
                         minutes(f.run.minutes()), f.run.valid() ? "yes" : "no", yesNo(f.run.targetReached()),
-                        number(f.run.throughputSamplesPerS()), note == null ? "" : note);
+                        number(f.run.throughputSamplesPerS()), note == null ? "" : show(note));
             }
         }
     }
@@ -280,23 +288,27 @@ public final class CollectCommand implements Callable<Integer> {
         }
     }
 
-    /** RFC 4180 with CRLF; a null cell is written empty and unquoted, also as the first cell of a row. */
+    /**
+     * RFC 4180 with CRLF; a null cell is written empty and unquoted, also as the first cell of a row; text from the
+     * logs ({@code submission_org}, file names) that could run as a spreadsheet formula is neutralized
+     * ({@link SafeCsv}).
+     */
     private static void csv(PrintWriter out, List<Path> dirs, List<MlperfScore> scores, List<FileRun> files)
             throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT;
-        format.printRecord(out, "directory", "benchmark", "org", "platform", "file", "status", "valid", "minutes",
+        SafeCsv csv = new SafeCsv(out, CSVFormat.DEFAULT);
+        csv.printRecord("directory", "benchmark", "org", "platform", "file", "status", "valid", "minutes",
                 "target_reached", "throughput_samples_per_s", "score_minutes");
         for (int i = 0; i < scores.size(); i++) {
             MlperfScore s = scores.get(i);
             for (ScoredRun r : s.runs()) {
-                format.printRecord(out, dirs.get(i).toString(), s.benchmark(), s.org(), s.platform(), r.file(),
+                csv.printRecord(dirs.get(i).toString(), s.benchmark(), s.org(), s.platform(), r.file(),
                         r.run().outcome().jsonName(), Boolean.toString(r.valid()), csvNumber(r.minutes()),
                         csvBool(r.run().targetReached()), csvNumber(r.run().throughputSamplesPerS()),
                         csvNumber(s.scoreMinutes()));
             }
         }
         for (FileRun f : files) {
-            format.printRecord(out, null, f.benchmark, null, null, f.file.toString(), f.run.outcome().jsonName(),
+            csv.printRecord(null, f.benchmark, null, null, f.file.toString(), f.run.outcome().jsonName(),
                     Boolean.toString(f.run.valid()), csvNumber(f.run.minutes()), csvBool(f.run.targetReached()),
                     csvNumber(f.run.throughputSamplesPerS()), null);
         }

@@ -7,6 +7,7 @@ import dev.kubebench.collector.mlperf.SubmissionScan;
 import dev.kubebench.core.error.Failure;
 import dev.kubebench.collector.mlperf.ScoredRun;
 import dev.kubebench.core.error.KubebenchException;
+import dev.kubebench.core.text.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -59,11 +60,11 @@ final class CollectProblems {
     int report(CommandLine cl) {
         PrintWriter err = cl.getErr();
         for (String s : skipped) {
-            err.println(cl.getColorScheme().errorText("warning: ").toString() + s);
+            err.println(cl.getColorScheme().errorText("warning: ").toString() + Printable.escape(s));
         }
         for (Failed f : failed) {
             for (String line : f.error().problems()) {
-                err.println(cl.getColorScheme().errorText("error: ").toString() + line);
+                err.println(cl.getColorScheme().errorText("error: ").toString() + Printable.escape(line));
             }
         }
         err.flush();

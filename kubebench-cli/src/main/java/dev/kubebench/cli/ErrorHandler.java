@@ -1,12 +1,14 @@
 package dev.kubebench.cli;
 
 import dev.kubebench.core.error.KubebenchException;
+import dev.kubebench.core.text.Printable;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
  * The one place exceptions become exit codes: a {@link KubebenchException} prints its problems, one per line; anything
- * else is an internal error. Stack traces only with {@code --verbose}.
+ * else is an internal error. Stack traces only with {@code --verbose}. Problems echo specs, logs and arguments, so
+ * their control characters are printed escaped ({@link Printable}): each stays one line and none reaches the terminal.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
@@ -18,11 +20,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof KubebenchException) {
             KubebenchException ke = (KubebenchException) ex;
             for (String problem : ke.problems()) {
-                err.println(cl.getColorScheme().errorText("error: ").toString() + problem);
+                err.println(cl.getColorScheme().errorText("error: ").toString() + Printable.escape(problem));
             }
             code = ExitCodes.of(ke.failure());
         } else {
-            err.println(cl.getColorScheme().errorText("internal error: ").toString() + ex);
+            err.println(cl.getColorScheme().errorText("internal error: ").toString() + Printable.escape(ex.toString()));
             if (!verbose) {
                 err.println("(run again with --verbose for the stack trace)");
             }
@@ -52,7 +54,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             CommandLine cl = ex.getCommandLine();
             PrintWriter err = cl.getErr();
-            err.println(cl.getColorScheme().errorText("error: ").toString() + ex.getMessage());
+            err.println(cl.getColorScheme().errorText("error: ").toString() + Printable.escape(ex.getMessage()));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
             err.flush();

@@ -2,6 +2,7 @@ package dev.kubebench.cli;
 
 import dev.kubebench.collector.history.HistoryStore;
 import dev.kubebench.collector.history.StoredRun;
+import dev.kubebench.core.text.Printable;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
@@ -89,7 +90,9 @@ public final class HistoryListCommand implements Callable<Integer> {
         return r.gatesPassed() == null ? "-" : r.gatesPassed() ? "passed" : "failed";
     }
 
+    /** Labels as {@code k=v,k=v} for the terminal: control characters escaped. */
     static String labels(Map<String, String> labels) {
-        return labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+        return Printable.escape(labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(",")));
     }
 }

@@ -6,6 +6,7 @@ import dev.kubebench.collector.history.RunDetail;
 import dev.kubebench.core.error.Failure;
 import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.core.text.Numbers;
+import dev.kubebench.core.text.Printable;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -65,20 +66,23 @@ public final class HistoryShowCommand implements Callable<Integer> {
         out.printf("labels:    %s%n", HistoryListCommand.labels(d.run().labels()));
         out.printf("gates:     %s%n", HistoryListCommand.gates(d.run()));
         for (GateVerdict v : d.verdicts()) {
-            out.printf("  %s %s: %s%n", v.passed() ? "passed" : "FAILED", v.name(), v.message());
+            out.printf("  %s %s: %s%n", v.passed() ? "passed" : "FAILED", Printable.escape(v.name()),
+                    Printable.escape(v.message()));
         }
         out.println();
         out.printf(Locale.ROOT, "%-6s %-24s %-14s %s%n", "TRIAL", "POINT", "STATUS", "REASON");
         for (RunDetail.Trial t : d.trials()) {
-            out.printf(Locale.ROOT, "%-6d %-24s %-14s %s%n", t.trial(), t.point().isEmpty() ? "-" : t.point(),
-                    t.status(), t.failureReason() == null ? "" : t.failureReason().lines().findFirst().orElse(""));
+            out.printf(Locale.ROOT, "%-6d %-24s %-14s %s%n", t.trial(),
+                    t.point().isEmpty() ? "-" : Printable.escape(t.point()), t.status(),
+                    t.failureReason() == null ? ""
+                            : Printable.escape(t.failureReason().lines().findFirst().orElse("")));
         }
         out.println();
         out.printf(Locale.ROOT, "%-24s %-32s %12s %12s %12s %4s%n", "POINT", "METRIC", "MEDIAN", "MIN", "MAX", "N");
         for (RunDetail.MetricPoint p : d.points()) {
-            out.printf(Locale.ROOT, "%-24s %-32s %12s %12s %12s %4d%n", p.point().isEmpty() ? "-" : p.point(),
-                    p.metric(), Numbers.rounded(p.median(), 3), Numbers.rounded(p.min(), 3),
-                    Numbers.rounded(p.max(), 3), p.n());
+            out.printf(Locale.ROOT, "%-24s %-32s %12s %12s %12s %4d%n",
+                    p.point().isEmpty() ? "-" : Printable.escape(p.point()), Printable.escape(p.metric()),
+                    Numbers.rounded(p.median(), 3), Numbers.rounded(p.min(), 3), Numbers.rounded(p.max(), 3), p.n());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.kubebench.cli;
 
+import dev.kubebench.core.text.Printable;
 import dev.kubebench.catalog.load.SpecLoader;
 import dev.kubebench.catalog.plan.BenchmarkPlan;
 import dev.kubebench.catalog.plan.Trial;
@@ -192,7 +193,7 @@ public final class RunCommand implements Callable<Integer> {
         KubernetesBackend backend = KubernetesBackend.connect(cluster.toClusterOptions(), settings,
                 (trial, runId, jobName) -> renderer.render(trial, runId, connected.get().namespace()).objects(),
                 warning -> {
-                    err.println("warning: " + warning);
+                    err.println("warning: " + Printable.escape(warning));
                     err.flush();
                 });
         connected.set(backend);

@@ -1,5 +1,6 @@
 package dev.kubebench.cli;
 
+import dev.kubebench.core.text.Printable;
 import dev.kubebench.collector.history.DatabaseUrl;
 import dev.kubebench.collector.history.HistoryStore;
 import dev.kubebench.collector.history.RunDirectoryReader;
@@ -24,7 +25,7 @@ final class RunHistoryPush {
             HistoryPushCommand.push(store, List.of(RunDirectoryReader.read(runDir, labels)), out);
             return runExitCode;
         } catch (KubebenchException e) {
-            e.problems().forEach(p -> err.println("error: " + p));
+            e.problems().forEach(p -> err.println("error: " + Printable.escape(p)));
             err.flush();
             return runExitCode == ExitCodes.INTERRUPTED ? runExitCode : ExitCodes.INFRASTRUCTURE;
         }

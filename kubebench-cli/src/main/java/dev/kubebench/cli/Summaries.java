@@ -1,12 +1,16 @@
 package dev.kubebench.cli;
 
 import dev.kubebench.core.text.Numbers;
+import dev.kubebench.core.text.Printable;
 import dev.kubebench.collector.result.RunResult;
 import dev.kubebench.core.trial.TrialState;
 import java.util.List;
 import java.util.Locale;
 
-/** Text shown at the end of each trial and of a run, and the run's exit code. */
+/**
+ * Text shown at the end of each trial and of a run, and the run's exit code. Sweep values and failure reasons come from
+ * the spec and the workload: their control characters are printed escaped ({@link Printable}).
+ */
 final class Summaries {
     private static final String[][] COLUMNS = {
         {"throughput_samples_per_s", "samples/s"},
@@ -26,7 +30,7 @@ final class Summaries {
             sb.append(" (warm-up, not in statistics)");
         }
         if (!r.point().isEmpty()) {
-            sb.append(' ').append(r.point());
+            sb.append(' ').append(Printable.escape(r.point().toString()));
         }
         for (String[] c : COLUMNS) {
             double v = r.metric(c[0]);
@@ -35,7 +39,7 @@ final class Summaries {
             }
         }
         if (r.failureReason() != null) {
-            sb.append("  reason: ").append(r.failureReason());
+            sb.append("  reason: ").append(Printable.escape(r.failureReason()));
         }
         return sb.toString();
     }
@@ -47,9 +51,9 @@ final class Summaries {
         sb.append(String.format(Locale.ROOT, fmt, "trial", "status", "point", "samples/s", "step p50 ms",
                 "step p99 ms", "ttt s", "reason"));
         for (RunResult r : results) {
-            String point = r.point().isEmpty() ? "-" : r.point().toString();
+            String point = r.point().isEmpty() ? "-" : Printable.escape(r.point().toString());
             String reason = (r.warmup() ? "warm-up " : "")
-                    + (r.failureReason() == null ? "" : firstLine(r.failureReason()));
+                    + (r.failureReason() == null ? "" : Printable.escape(firstLine(r.failureReason())));
             sb.append(String.format(Locale.ROOT, fmt, r.trial(), r.status().jsonName(), clip(point, 22),
                     format(r.metric("throughput_samples_per_s")), format(r.metric("step_time_p50_ms")),
                     format(r.metric("step_time_p99_ms")), format(r.metric("time_to_train_s")), reason));
@@ -63,7 +67,7 @@ final class Summaries {
         lines.addAll(ExperimentDesign.noiseLines(results));
         if (!lines.isEmpty()) {
             out.println();
-            lines.forEach(out::println);
+            lines.forEach(l -> out.println(Printable.escape(l)));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.kubebench.cli;
 
+import dev.kubebench.core.text.Printable;
 import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.catalog.load.SpecLoader;
 import java.io.PrintWriter;
@@ -61,13 +62,14 @@ public final class ValidateCommand implements Callable<Integer> {
                     trials = -1;
                 }
                 if (trials >= 0) {
-                    out.println("OK " + file + " (" + trials + (trials == 1 ? " trial)" : " trials)"));
+                    out.println("OK " + Printable.escape(file.toString()) + " (" + trials
+                            + (trials == 1 ? " trial)" : " trials)"));
                     continue;
                 }
             }
             invalid++;
             for (String p : problems) {
-                err.println(p);
+                err.println(Printable.escape(p));
             }
         }
         out.flush();

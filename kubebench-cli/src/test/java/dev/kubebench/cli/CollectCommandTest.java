@@ -99,6 +99,38 @@ class CollectCommandTest {
         assertEquals(expected, r.out.replace(DELL, "DELL").replace(tmp.toString(), "TMP"));
     }
 
+    /** A copy of the Dell resnet directory whose logs name {@code org} as their submission_org. */
+    private static Path dellWithOrg(Path tmp, String org) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("resnet"));
+        try (var files = Files.list(Path.of(DELL))) {
+            for (Path f : files.toList()) {
+                String text = Files.readString(f).replace("\"key\": \"submission_org\", \"value\": \"Dell\"",
+                        "\"key\": \"submission_org\", \"value\": " + JsonMapper.builder().build()
+                                .writeValueAsString(org));
+                Files.writeString(dir.resolve(f.getFileName()), text);
+            }
+        }
+        return dir;
+    }
+
+    @Test
+    void csvNeutralizesASubmissionOrgThatStartsLikeAFormula(@TempDir Path tmp) throws IOException {
+        Path dir = dellWithOrg(tmp, "=HYPERLINK(\"http://evil.example\",\"Dell\")");
+        Result r = run("collect", "-o", "csv", dir.toString());
+        assertEquals(0, r.code, r.err);
+        String row = r.out.split("\r\n")[1];
+        assertTrue(row.startsWith(dir + ",resnet,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Dell\"\")\","), row);
+    }
+
+    @Test
+    void textEscapesControlCharactersFromTheLogs(@TempDir Path tmp) throws IOException {
+        Path dir = dellWithOrg(tmp, "Dell\u001b]0;pwned\u0007\u001b[2J\nfake line");
+        Result r = run("collect", dir.toString());
+        assertEquals(0, r.code, r.err);
+        assertFalse(r.out.contains("\u001b") || r.out.contains("\u0007"), r.out);
+        assertTrue(r.out.contains("(resnet, Dell\\e]0;pwned\\x07\\e[2J\\nfake line, "), r.out);
+    }
+
     @Test
     void singleFileAndBadPaths() {
         Result r = run("collect", DELL + "/result_0.txt");

@@ -3,7 +3,9 @@ package dev.kubebench.cli;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The module boundaries of docs/architecture.md, checked on the compiled classes of every module: picocli only in the
  * CLI, fabric8 only in the runner, HdrHistogram only in the result collector, JDBC only in its history store, the core
- * on the JDK alone, the reporters' analysis apart from their rendering, and no module reaches up the stack.
+ * on the JDK alone, the reporters' analysis apart from their rendering, no module reaches up the stack, and every CSV is
+ * written through the one helper that neutralizes formula cells.
  */
 class ModuleBoundariesTest {
     private static JavaClasses classes;
@@ -83,6 +86,18 @@ class ModuleBoundariesTest {
                         "dev.kubebench.report.csv..", "dev.kubebench.report.html..", "dev.kubebench.report.markdown..",
                         "dev.kubebench.report.junit..", "dev.kubebench.report.json..", "dev.kubebench.report.chart..",
                         "org.jfree..", "org.apache.commons.csv..")
+                .check(classes);
+    }
+
+    @Test
+    void everyCsvIsWrittenThroughSafeCsv() {
+        // SafeCsv neutralizes formula cells (issue 12); a writer that prints records itself would bypass it.
+        String safeCsv = "dev.kubebench.report.csv.SafeCsv";
+        noClasses().that().doNotHaveFullyQualifiedName(safeCsv)
+                .should().callMethodWhere(DescribedPredicate.describe("prints CSV records with Commons CSV",
+                        (JavaMethodCall call) -> call.getTargetOwner().isAssignableTo("org.apache.commons.csv.CSVFormat")
+                                && call.getName().startsWith("print")))
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.apache.commons.csv.CSVPrinter")
                 .check(classes);
     }
 }

@@ -67,6 +67,30 @@ class RunCommandTest {
     }
 
     @Test
+    void escapesFromTheWorkloadAndNewlinesInSweepValuesArePrintedEscaped() throws IOException {
+        CliRun run = CliRun.of("run", resource("hostile-text.yaml"), "--local", "--no-report", "--results-dir",
+                results.toString());
+        assertEquals(ExitCodes.WORKLOAD_FAILED, run.exitCode(), run.out() + run.err());
+        String shown = run.out() + run.err();
+        for (char c : new char[] {0x1b, 0x07}) {
+            assertEquals(-1, shown.indexOf(c), "raw U+" + Integer.toHexString(c) + " in " + shown);
+        }
+        assertTrue(shown.contains("\\e]0;pwned\\x07\\e[2J boom"), shown);
+        List<String> table = run.out().lines().dropWhile(l -> !l.startsWith("trial  status")).toList();
+        assertTrue(table.get(1).startsWith("0      failed     {tag=line1\\nline2}"), table.toString());
+        assertTrue(table.get(2).startsWith("1      failed     {tag=\\e[31mred}"), table.toString());
+        assertTrue(table.get(3).isEmpty(), "one line per trial: " + table);
+        // the workload's own log stays as it wrote it
+        StringBuilder logs = new StringBuilder();
+        try (Stream<Path> files = Files.list(onlyRun("hostile-text").logsDir(0))) {
+            for (Path f : files.toList()) {
+                logs.append(Files.readString(f));
+            }
+        }
+        assertTrue(logs.toString().contains("\u001b]0;pwned\u0007"), logs.toString());
+    }
+
+    @Test
     void timeoutExitsSixAndLeavesNoProcessBehind() throws IOException {
         // a nap only this test's replicas take, so that other builds running the suite on this machine do not count
         String nap = "300." + (100_000_000 + new java.util.Random().nextInt(900_000_000));

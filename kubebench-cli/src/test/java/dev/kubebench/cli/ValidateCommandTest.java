@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +62,27 @@ class ValidateCommandTest {
         assertTrue(r.err().contains(bad + ":9:3: spec.timeoutt: unknown field; did you mean 'timeout'?"), r.err());
         assertTrue(r.err().endsWith("1 of 2 specs are invalid" + System.lineSeparator()), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void specValuesEchoedInErrorsHaveTheirControlCharactersEscaped() throws IOException {
+        Path bad = write("bad.yaml", VALID.replace("kind: PyTorchJob", "kind: \"Py\\e]0;pwned\\a\\e[2JJob\\nx\""));
+        for (CliRun r : List.of(CliRun.of("validate", bad.toString()),
+                CliRun.of("run", bad.toString(), "--local", "--results-dir", dir.resolve("results").toString()))) {
+            assertEquals(2, r.exitCode(), r.err());
+            assertEquals(-1, r.err().indexOf('\u001b'), r.err());
+            assertEquals(-1, r.err().indexOf('\u0007'), r.err());
+            assertTrue(r.err().contains("Py\\e]0;pwned\\x07\\e[2JJob\\nx"), r.err());
+        }
+    }
+
+    @Test
+    void usageErrorsEchoArgumentsEscaped() throws IOException {
+        Path ok = write("ok.yaml", VALID);
+        CliRun r = CliRun.of("validate", ok.toString(), "--bogus\u001b]0;pwned\u0007");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals(-1, r.err().indexOf('\u001b'), r.err());
+        assertTrue(r.err().contains("--bogus\\e]0;pwned\\x07"), r.err());
     }
 
     @Test

@@ -71,6 +71,26 @@ class ComparisonRenderersTest {
         assertTrue(text.contains("need 2 more baseline runs"), text);
         String md = CompareFormat.MARKDOWN.renderer().render(report());
         assertTrue(md.startsWith("### kubebench compare: 1 regression, 0 improvements"), md);
-        assertTrue(md.contains("| time_to_train_s | - |"), md);
+        assertTrue(md.contains("| time\\_to\\_train\\_s | - |"), md);
+    }
+
+    @Test
+    void controlCharactersInPointsAreEscapedInEveryFormatAndTheXmlStaysWellFormed() throws Exception {
+        String point = "model=a\u001b[2J\u0001\nb @octocat";
+        ComparisonReport hostile = new Comparer(CompareSettings.defaults()).compare(
+                List.of(new SampleSet("time_to_train_s", point, BASE, null)),
+                List.of(new SampleSet("time_to_train_s", point, BASE, null)));
+        String xml = CompareFormat.JUNIT.renderer().render(hostile);
+        Element testcase = (Element) DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
+                .getElementsByTagName("testcase").item(0);
+        assertTrue(testcase.getAttribute("name").contains("model=a\\e[2J\\x01\\nb"), testcase.getAttribute("name"));
+        for (CompareFormat f : List.of(CompareFormat.TEXT, CompareFormat.MARKDOWN, CompareFormat.JUNIT)) {
+            String out = f.renderer().render(hostile);
+            for (char c : new char[] {0x1b, 0x01}) {
+                assertEquals(-1, out.indexOf(c), f + ": raw U+" + Integer.toHexString(c));
+            }
+        }
+        assertTrue(CompareFormat.MARKDOWN.renderer().render(hostile).contains("`@octocat`"));
     }
 }

@@ -32,6 +32,18 @@ public final class Outcomes {
         return new TrialOutcome(TrialState.INTERRUPTED, FailureCause.INTERRUPTED, reason, startedAt, at);
     }
 
+    /**
+     * How a trial that ended unsuccessfully during a cancel counts: interrupted, with what it ended of in brackets
+     * ({@code interrupted (exit code 130)}); an outcome that already is interrupted stays as it is, so the word is
+     * said once.
+     */
+    public static TrialOutcome duringCancel(TrialOutcome ended) {
+        if (ended.state() == TrialState.INTERRUPTED) {
+            return ended;
+        }
+        return interrupted(INTERRUPTED + " (" + ended.reason() + ")", ended.startedAt(), ended.finishedAt());
+    }
+
     /** A trial that a backend gave up on with an exception instead of an outcome. */
     public static TrialOutcome of(KubebenchException e, Instant startedAt, Instant at) {
         String reason = String.join("; ", e.problems());

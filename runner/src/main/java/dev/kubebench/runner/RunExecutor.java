@@ -244,8 +244,7 @@ public final class RunExecutor {
         }
         if (cancelled() && outcome.state() != TrialState.SUCCEEDED) {
             // Replicas that died of the same Ctrl-C before kubebench stopped them were interrupted, not failures.
-            outcome = Outcomes.interrupted("interrupted (" + outcome.reason() + ")", outcome.startedAt(),
-                    outcome.finishedAt());
+            outcome = Outcomes.duringCancel(outcome);
         }
         return outcome;
     }

@@ -164,6 +164,29 @@ class RunExecutorTest {
     }
 
     @Test
+    void aTrialTheBackendAlreadyInterruptedSaysInterruptedOnce() {
+        AtomicReference<RunExecutor> self = new AtomicReference<>();
+        ScriptedBackend backend = new ScriptedBackend(List.of(
+                (t, c) -> {
+                    // As TrialLifecycle ends a trial stopped by Ctrl-C: interrupted, reason "interrupted".
+                    self.get().cancel();
+                    return Outcomes.interrupted(Outcomes.INTERRUPTED, CLOCK.instant(), CLOCK.instant());
+                }));
+        RunExecutor executor = executor(backend, TrialCompletion.NONE);
+        self.set(executor);
+        List<TrialOutcome> outcomes = executor.run(plan(1));
+        assertEquals(TrialState.INTERRUPTED, outcomes.get(0).state());
+        assertEquals("interrupted", outcomes.get(0).reason());
+    }
+
+    @Test
+    void anUnsuccessfulTrialDuringACancelIsInterruptedWithItsReasonInBrackets() {
+        TrialOutcome timedOut = Outcomes.duringCancel(outcome(TrialState.TIMED_OUT));
+        assertEquals(TrialState.INTERRUPTED, timedOut.state());
+        assertEquals("interrupted (boom)", timedOut.reason());
+    }
+
+    @Test
     void cancelStopsARealLocalTrialCompletesItAsInterruptedAndLeavesNoProcess() throws Exception {
         CountDownLatch up = new CountDownLatch(1);
         ProgressListener progress = new ProgressListener() {

@@ -1,5 +1,6 @@
 package dev.kubebench.cli.progress;
 
+import dev.kubebench.core.text.Printable;
 import dev.kubebench.core.trial.TrialState;
 import dev.kubebench.runner.ProgressListener;
 import java.time.Clock;
@@ -70,12 +71,14 @@ public final class StatusLine implements ProgressListener {
     /**
      * Formats a status line (Locale.ROOT): trial, phase, replicas (when known: running of total while the trial runs,
      * {@code n/n replicas done} once it has ended), elapsed {@code mm:ss} or
-     * {@code h:mm:ss}, and the latest metric when there is one (throughput with one decimal, accuracy with four).
+     * {@code h:mm:ss}, and the latest metric when there is one (throughput with one decimal, accuracy with four). Text
+     * from the backend or a log has its control characters escaped ({@link Printable}): the line stays one line.
      */
     public static String format(int trialNumber, int trialCount, String phase, int running, int total,
                                 Duration elapsed, LiveMetric metric) {
         StringBuilder sb = new StringBuilder();
-        sb.append("trial ").append(trialNumber).append('/').append(trialCount).append(' ').append(phase);
+        sb.append("trial ").append(trialNumber).append('/').append(trialCount).append(' ')
+                .append(Printable.escape(phase));
         if (total > 0 && ended(phase)) {
             // once the trial has ended no replica runs, so "0/2 replicas" would read as none having succeeded
             sb.append(' ').append(total - running).append('/').append(total).append(" replicas done");
@@ -85,10 +88,10 @@ public final class StatusLine implements ProgressListener {
         sb.append(' ').append(clock(elapsed));
         if (metric != null) {
             String digits = metric.key().equals("throughput") ? "%.1f" : "%.4f";
-            sb.append(' ').append(metric.key()).append(' ')
+            sb.append(' ').append(Printable.escape(metric.key())).append(' ')
                     .append(String.format(Locale.ROOT, digits, metric.value()));
             if (!metric.unit().isEmpty()) {
-                sb.append(' ').append(metric.unit());
+                sb.append(' ').append(Printable.escape(metric.unit()));
             }
         }
         return sb.toString();

@@ -31,6 +31,13 @@ class StatusLineTest {
     }
 
     @Test
+    void phaseAndMetricTextAreEscapedSoTheLineStaysOneLine() {
+        assertEquals("trial 1/1 Pending\\e[2J\\n 00:00 acc\\x07 0.5000 \\e[31m",
+                StatusLine.format(1, 1, "Pending\u001b[2J\n", 0, 0, Duration.ZERO,
+                        new LiveMetric("acc\u0007", 0.5, "\u001b[31m")));
+    }
+
+    @Test
     void formatsTheExampleLine() {
         assertEquals("trial 2/6 running 2/2 replicas 00:41 throughput 123.4 samples/s",
                 StatusLine.format(2, 6, "running", 2, 2, Duration.ofSeconds(41),

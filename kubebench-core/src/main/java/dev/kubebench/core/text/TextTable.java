@@ -9,7 +9,8 @@ import java.util.Objects;
  * A table for the terminal: a header row and data rows in columns as wide as their widest cell, each cell aligned
  * left or right, columns separated by a gap of spaces, every line indented alike and without trailing blanks (so a
  * left-aligned last column is never padded and an empty last cell leaves no trace). Widths count {@code char}s,
- * which suits the ASCII, "±" and "∞" that kubebench prints.
+ * which suits the ASCII, "±" and "∞" that kubebench prints. Cells are {@link Printable#escape escaped}, so a newline or
+ * an escape sequence in a value from a spec or a log shows as {@code \n} or {@code \e} and cannot break the table.
  *
  * <pre>
  * String text = TextTable.of(Align.LEFT, Align.RIGHT).indent(2).header("pool", "gpus").row("h100", "8").render();
@@ -69,12 +70,12 @@ public final class TextTable {
         return row(cells);
     }
 
-    /** One row, one cell per column; null cells print as empty. */
+    /** One row, one cell per column; null cells print as empty, control characters escaped. */
     public TextTable row(String... cells) {
         if (cells.length != align.size()) {
             throw new IllegalArgumentException("expected " + align.size() + " cells, got " + cells.length);
         }
-        rows.add(Arrays.stream(cells).map(c -> Objects.toString(c, "")).toList());
+        rows.add(Arrays.stream(cells).map(c -> Printable.escape(Objects.toString(c, ""))).toList());
         return this;
     }
 

@@ -40,4 +40,13 @@ class TextTableTest {
     void nullCellsAreEmpty() {
         assertEquals("a\n", TextTable.left(2).row("a", null).render());
     }
+
+    @Test
+    void controlCharactersInCellsAreEscapedSoTheTableStaysOneLinePerRow() {
+        List<String> lines = TextTable.left(2).header("point", "status").row("lr=0.1\nfake row", "\u001b[31mred")
+                .lines();
+        assertEquals(List.of(
+                "point             status",
+                "lr=0.1\\nfake row  \\e[31mred"), lines);
+    }
 }

@@ -12,12 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * {@code results.csv}: one row per measured (not warm-up) trial, RFC 4180 (CRLF, minimal quoting), UTF-8. Columns
  * (docs/reports.md): the fixed {@link #HEAD}, then the {@link MetricNames#STANDARD} metrics, then a tail sorted by
- * name: {@code param.<name>} (sweep point values), other metrics, {@code label.<name>}. Empty cells mean "not measured". The layout only changes
+ * name: {@code param.<name>} (sweep point values), other metrics, {@code label.<name>}. Empty cells mean "not
+ * measured"; cells that could run as a spreadsheet formula are neutralized ({@link SafeCsv}). The layout only changes
  * together with {@link MetricNames#CSV_SCHEMA_VERSION}.
  */
 public final class CsvReporter implements Reporter {
@@ -46,7 +46,7 @@ public final class CsvReporter implements Reporter {
         List<String> params = Columns.params(report);
         List<String> extra = CsvSchema.extraMetrics(report.results());
         List<String> labels = Columns.labels(report);
-        CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
+        SafeCsv csv = new SafeCsv(out, CSVFormat.RFC4180);
         csv.printRecord(header(report));
         List<String> row = new ArrayList<>();
         for (TrialReport t : report.trials()) {
@@ -86,7 +86,7 @@ public final class CsvReporter implements Reporter {
             }
             csv.printRecord(row);
         }
-        csv.flush();
+        out.flush();
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The numbers behind the history page ({@code history.csv}): one row per series and run, {@code change_point} 1 where
@@ -23,7 +22,8 @@ public final class HistoryCsv {
 
     public static String csv(List<TrendResult> results) {
         StringBuilder sb = new StringBuilder();
-        try (CSVPrinter out = new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+        SafeCsv out = new SafeCsv(sb, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
+        try {
             out.printRecord((Object[]) HEADER);
             for (TrendResult r : results) {
                 TrendSeries s = r.series();

@@ -23,17 +23,16 @@ public final class PlanCsv {
 
     public static String render(CapacityPlan plan) {
         StringWriter out = new StringWriter();
-        // CSVFormat.printRecord rather than CSVPrinter: the latter carries SpotBugs annotations javac warns about.
-        CSVFormat printer = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+        SafeCsv printer = new SafeCsv(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
         try {
-            printer.printRecord(out, (Object[]) HEADER);
+            printer.printRecord((Object[]) HEADER);
             for (PoolPlan p : plan.pools()) {
                 List<ScalePoint> rows = new ArrayList<>(p.measured());
                 rows.addAll(p.projected());
                 rows.sort((a, b) -> Integer.compare(a.gpus(), b.gpus()));
                 for (ScalePoint s : rows) {
                     UslFit f = p.fit();
-                    printer.printRecord(out, s.pool(), s.gpus(), s.projected() ? "projected" : "measured",
+                    printer.printRecord(s.pool(), s.gpus(), s.projected() ? "projected" : "measured",
                             Numbers.exact(s.throughput()), Numbers.exact(s.throughputLow()),
                             Numbers.exact(s.throughputHigh()), Numbers.exact(s.throughputPerGpu()),
                             Numbers.exact(s.speedup()), Numbers.exact(s.efficiency()),

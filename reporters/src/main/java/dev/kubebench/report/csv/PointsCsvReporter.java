@@ -12,7 +12,6 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * {@code points.csv}: one row per sweep point, in order of the point's first trial. Columns: the fixed {@link #HEAD},
@@ -41,7 +40,7 @@ public final class PointsCsvReporter implements Reporter {
         params.forEach(p -> header.add(Columns.PARAM_PREFIX + p));
         extra.forEach(m -> addStatColumns(header, HEAD.contains(m) ? "metric." + m : m));
 
-        CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
+        SafeCsv csv = new SafeCsv(out, CSVFormat.RFC4180);
         csv.printRecord(header);
         for (SweepPoint p : SweepPoints.of(report)) {
             List<String> row = new ArrayList<>(header.size());
@@ -63,7 +62,7 @@ public final class PointsCsvReporter implements Reporter {
             }
             csv.printRecord(row);
         }
-        csv.flush();
+        out.flush();
     }
 
     private static void addStatColumns(List<String> header, String metric) {

@@ -8,7 +8,10 @@ import dev.kubebench.core.text.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A small self-contained HTML page: the two charts inline as PNG, the tables, the warnings. */
+/**
+ * A small self-contained HTML page: the two charts inline as PNG, the tables, the warnings; under the run report's
+ * Content-Security-Policy ({@link HtmlReporter#CSP}), so nothing in it can fetch or run anything.
+ */
 public final class PlanHtml {
     private PlanHtml() {
     }
@@ -16,6 +19,8 @@ public final class PlanHtml {
     public static String render(CapacityPlan plan) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(HtmlReporter.CSP)
+                .append("\">")
                 .append("<title>kubebench capacity plan</title>\n<style>")
                 .append("body{font-family:system-ui,sans-serif;margin:2em;max-width:1000px}")
                 .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;")

@@ -19,10 +19,11 @@ import java.util.Objects;
 
 /**
  * {@code junit.xml}: one {@code <testsuite>} per run, one {@code <testcase>} per trial (classname
- * {@code kubebench.<benchmark>}, name {@code trial <n> [<point>] rep <r>}, time = trial duration in seconds) and one
- * per gate verdict (classname {@code kubebench.<benchmark>.gates}). Mapping of trial status: succeeded passes; failed
- * and timed_out are {@code <failure>} with the failure reason; infrastructure is an {@code <error>} (the cluster, not
- * the workload, failed); interrupted is {@code <skipped>}. Failed gates are {@code <failure type="gate">}.
+ * {@code kubebench.<benchmark>}, name {@code trial <n> [<point>] rep <r>}, time = trial duration in seconds with three
+ * decimals) and one per gate verdict (classname {@code kubebench.<benchmark>.gates}). Mapping of trial status:
+ * succeeded passes; failed and timed_out are {@code <failure>} with the failure reason; infrastructure is an
+ * {@code <error>} (the cluster, not the workload, failed); interrupted is {@code <skipped>}. Failed gates are
+ * {@code <failure type="gate">}.
  */
 public final class JUnitReporter implements Reporter {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
@@ -38,7 +39,7 @@ public final class JUnitReporter implements Reporter {
         int failures = 0;
         int errors = 0;
         int skipped = 0;
-        double totalSeconds = 0;
+        long totalMillis = 0;
         Instant first = null;
         for (TrialReport t : report.trials()) {
             RunResult r = t.result();
@@ -54,7 +55,7 @@ public final class JUnitReporter implements Reporter {
                 default:
                     failures++;
             }
-            totalSeconds += seconds(r);
+            totalMillis += millis(r);
             if (r.startedAt() != null && (first == null || r.startedAt().isBefore(first))) {
                 first = r.startedAt();
             }
@@ -64,8 +65,8 @@ public final class JUnitReporter implements Reporter {
         String suite = "kubebench." + report.benchmark();
 
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        out.write("<testsuites name=\"kubebench\"" + counts(tests, failures, errors, skipped, totalSeconds) + ">\n");
-        out.write("  <testsuite name=\"" + Xml.attr(suite) + "\"" + counts(tests, failures, errors, skipped, totalSeconds)
+        out.write("<testsuites name=\"kubebench\"" + counts(tests, failures, errors, skipped, totalMillis) + ">\n");
+        out.write("  <testsuite name=\"" + Xml.attr(suite) + "\"" + counts(tests, failures, errors, skipped, totalMillis)
                 + (first == null ? "" : " timestamp=\"" + TIMESTAMP.format(first.truncatedTo(ChronoUnit.SECONDS)) + "\"")
                 + ">\n");
         out.write("    <properties>\n");
@@ -77,7 +78,7 @@ public final class JUnitReporter implements Reporter {
         }
         for (GateCheck g : report.gates()) {
             out.write("    <testcase classname=\"" + Xml.attr(suite + ".gates") + "\" name=\""
-                    + Xml.attr("gate " + g.name()) + "\" time=\"0\"");
+                    + Xml.attr("gate " + g.name()) + "\" time=\"" + seconds(0) + "\"");
             if (g.passed()) {
                 out.write(">\n      <system-out>" + Xml.text(g.message()) + "</system-out>\n    </testcase>\n");
             } else {
@@ -93,7 +94,7 @@ public final class JUnitReporter implements Reporter {
         String name = "trial " + r.trial() + (r.point().isEmpty() ? "" : " [" + Numbers.pointLabel(r.point()) + "]")
                 + " rep " + r.repetition();
         out.write("    <testcase classname=\"" + Xml.attr(suite) + "\" name=\"" + Xml.attr(name) + "\" time=\""
-                + Numbers.plain(seconds(r)) + "\">\n");
+                + seconds(millis(r)) + "\">\n");
         String reason = Objects.requireNonNullElse(r.failureReason(), "");
         String type = r.status().jsonName();
         if (r.status() == TrialState.INFRASTRUCTURE) {
@@ -119,15 +120,20 @@ public final class JUnitReporter implements Reporter {
         out.write("      <property name=\"" + Xml.attr(name) + "\" value=\"" + Xml.attr(value) + "\"/>\n");
     }
 
-    private static String counts(int tests, int failures, int errors, int skipped, double seconds) {
+    private static String counts(int tests, int failures, int errors, int skipped, long millis) {
         return " tests=\"" + tests + "\" failures=\"" + failures + "\" errors=\"" + errors + "\" skipped=\"" + skipped
-                + "\" time=\"" + Numbers.plain(seconds) + "\"";
+                + "\" time=\"" + seconds(millis) + "\"";
     }
 
-    private static double seconds(RunResult r) {
+    private static long millis(RunResult r) {
         if (r.startedAt() == null || r.finishedAt() == null) {
             return 0;
         }
-        return Duration.between(r.startedAt(), r.finishedAt()).toMillis() / 1000.0;
+        return Math.max(0, Duration.between(r.startedAt(), r.finishedAt()).toMillis());
+    }
+
+    /** A JUnit {@code time}: seconds with exactly three decimals ({@code 2.156}), summed in whole milliseconds. */
+    static String seconds(long millis) {
+        return Numbers.fixed(millis / 1000.0, 3);
     }
 }

@@ -6,6 +6,7 @@ import dev.kubebench.report.analysis.compare.ComparisonReport;
 import dev.kubebench.report.analysis.compare.MetricComparison;
 import dev.kubebench.report.analysis.compare.Verdict;
 import dev.kubebench.core.text.Numbers;
+import dev.kubebench.core.text.Printable;
 import java.io.StringWriter;
 import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
@@ -14,7 +15,8 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * JUnit XML, which every CI system renders: one testcase per metric and sweep point; a regression is a failure,
- * insufficient data is skipped, everything else passes. Ungated metrics are reported but never fail.
+ * insufficient data is skipped, everything else passes. Ungated metrics are reported but never fail. Names and
+ * summaries have their control characters escaped ({@link Printable}), which also keeps the XML well-formed.
  */
 public final class JunitComparisonRenderer implements ComparisonRenderer {
     @Override
@@ -36,10 +38,10 @@ public final class JunitComparisonRenderer implements ComparisonRenderer {
             for (MetricComparison r : report.rows()) {
                 xml.writeCharacters("  ");
                 xml.writeStartElement("testcase");
-                xml.writeAttribute("classname", "kubebench.compare." + r.metric());
-                xml.writeAttribute("name", r.label());
+                xml.writeAttribute("classname", Printable.escape("kubebench.compare." + r.metric()));
+                xml.writeAttribute("name", Printable.escape(r.label()));
                 xml.writeAttribute("time", "0");
-                String summary = summary(r);
+                String summary = Printable.escape(summary(r));
                 if (r.failsGate(false)) {
                     xml.writeStartElement("failure");
                     xml.writeAttribute("type", "regression");

@@ -1,9 +1,12 @@
 package dev.kubebench.report.junit;
 
+import dev.kubebench.core.text.Printable;
+
 /**
- * XML 1.0 escaping for text and attribute values. Characters XML 1.0 cannot carry at all (most C0 controls, lone
- * surrogates, U+FFFE/U+FFFF) become U+FFFD, because log-derived strings may contain them and a JUnit consumer must
- * still parse the file.
+ * XML 1.0 escaping for text and attribute values. Control characters other than tab, newline and carriage return
+ * (which XML carries) are written as the terminal escapes of {@link Printable} ({@code \e}, {@code \x07},
+ * {@code \}{@code u009b}), so a CI page that shows the text cannot be driven by them and a JUnit consumer can still
+ * parse the file; what XML 1.0 cannot carry at all and has no escape (lone surrogates, U+FFFE/U+FFFF) becomes U+FFFD.
  */
 final class Xml {
     private Xml() {
@@ -55,8 +58,10 @@ final class Xml {
                 default:
                     if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                         b.append(c).append(s.charAt(++i));
-                    } else if (c < 0x20 || Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
+                    } else if (Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
                         b.append('\uFFFD');
+                    } else if (Printable.isUnsafe(c)) {
+                        b.append(Printable.escape(c));
                     } else {
                         b.append(c);
                     }
@@ -69,7 +74,7 @@ final class Xml {
     private static boolean isPlain(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c >= 0xD800) {
+            if (c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c >= 0x7F) {
                 return false;
             }
         }

@@ -24,16 +24,16 @@ public final class MarkdownComparisonRenderer implements ComparisonRenderer {
         for (MetricComparison r : report.rows()) {
             String verdict = r.verdict() == Verdict.REGRESSION ? "**regression**" : r.verdict().label();
             if (!r.note().isEmpty()) {
-                verdict += " (" + r.note() + ")";
+                verdict += " (" + Md.cell(r.note()) + ")";
             }
-            out.append("| ").append(cell(r.metric())).append(" | ").append(cell(r.point().isEmpty() ? "-" : r.point()))
-                    .append(" | ").append(cell(CompareFormatting.median(r.baseline())))
+            out.append("| ").append(cell(r.metric())).append(" | ").append(r.point().isEmpty() ? "-" : cell(r.point()))
+                    .append(" | ").append(CompareFormatting.median(r.baseline()))
                     .append(" | ").append(r.baseline() == null ? 0 : r.baseline().n())
-                    .append(" | ").append(cell(CompareFormatting.median(r.candidate())))
+                    .append(" | ").append(CompareFormatting.median(r.candidate()))
                     .append(" | ").append(r.candidate() == null ? 0 : r.candidate().n())
                     .append(" | ").append(Numbers.percent(r.changePercent()))
                     .append(" | ").append(Numbers.pValue(r.pValue()))
-                    .append(" | ").append(cell(verdict)).append(" |\n");
+                    .append(" | ").append(verdict).append(" |\n");
         }
         for (GeomeanRow g : report.geomeans()) {
             out.append("| ").append(cell(g.metric())).append(" | geomean | ")
@@ -50,7 +50,8 @@ public final class MarkdownComparisonRenderer implements ComparisonRenderer {
         return out.toString();
     }
 
+    /** Text from specs and results ({@link Md#cell}); medians are numbers and pass unchanged. */
     private static String cell(String s) {
-        return s.replace("|", "\\|");
+        return Md.cell(s);
     }
 }

@@ -5,6 +5,7 @@ import dev.kubebench.report.analysis.plan.PoolPlan;
 import dev.kubebench.report.analysis.plan.ScalePoint;
 import dev.kubebench.report.analysis.plan.UslFit;
 import dev.kubebench.core.text.Numbers;
+import dev.kubebench.core.text.Printable;
 import dev.kubebench.core.text.TextTable;
 import dev.kubebench.core.text.TextTable.Align;
 import java.util.ArrayList;
@@ -19,9 +20,9 @@ public final class PlanText {
     public static String render(CapacityPlan plan) {
         StringBuilder out = new StringBuilder();
         for (PoolPlan p : plan.pools()) {
-            out.append("pool ").append(p.pool());
+            out.append("pool ").append(Printable.escape(p.pool()));
             if (p.gpuType() != null) {
-                out.append(" (").append(p.gpuType()).append(')');
+                out.append(" (").append(Printable.escape(p.gpuType())).append(')');
             }
             out.append('\n');
             UslFit f = p.fit();
@@ -51,14 +52,15 @@ public final class PlanText {
             }
             out.append(table.render());
             for (String w : p.warnings()) {
-                out.append("  warning: ").append(w).append('\n');
+                out.append("  warning: ").append(Printable.escape(w)).append('\n');
             }
             out.append('\n');
         }
         if (!plan.frontier().isEmpty()) {
             out.append("Time/cost frontier (no other configuration is both faster and cheaper):\n");
             for (ScalePoint s : plan.frontier()) {
-                out.append(String.format(Locale.ROOT, "  %-16s %5d gpus  %12s  %10s %s%s%n", s.pool(), s.gpus(),
+                out.append(String.format(Locale.ROOT, "  %-16s %5d gpus  %12s  %10s %s%s%n",
+                        Printable.escape(s.pool()), s.gpus(),
                         Numbers.duration(s.timeToTrainSeconds()), Numbers.fixed(s.cost(), 2),
                         plan.costUnit(), s.projected() ? "  (projected)" : ""));
             }
@@ -69,13 +71,13 @@ public final class PlanText {
             if (c != null) {
                 out.append(String.format(Locale.ROOT,
                         "Cheapest configuration meeting %s: pool %s with %d GPUs, %s, %s %s%s%n",
-                        Numbers.duration(plan.targetTimeSeconds()), c.pool(), c.gpus(),
+                        Numbers.duration(plan.targetTimeSeconds()), Printable.escape(c.pool()), c.gpus(),
                         Numbers.duration(c.timeToTrainSeconds()), Numbers.fixed(c.cost(), 2),
                         plan.costUnit(), c.projected() ? " (projected)" : ""));
             }
         }
         for (String w : plan.warnings()) {
-            out.append("warning: ").append(w).append('\n');
+            out.append("warning: ").append(Printable.escape(w)).append('\n');
         }
         boolean anyFar = plan.pools().stream().flatMap(p -> p.projected().stream()).anyMatch(ScalePoint::extrapolated);
         if (anyFar) {

@@ -6,6 +6,7 @@ import dev.kubebench.report.analysis.compare.ComparisonReport;
 import dev.kubebench.report.analysis.compare.GeomeanRow;
 import dev.kubebench.report.analysis.compare.MetricComparison;
 import dev.kubebench.core.text.Numbers;
+import dev.kubebench.core.text.Printable;
 import dev.kubebench.core.text.TextTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * A benchstat-like table per metric: median ± CI half-width and n per side, the change of the medians with its
- * p-value, and the verdict; a geomean row when a metric has several sweep points.
+ * p-value, and the verdict; a geomean row when a metric has several sweep points. For the terminal: names, points and
+ * warnings have their control characters escaped ({@link Printable}).
  */
 public final class TextComparisonRenderer implements ComparisonRenderer {
     @Override
@@ -27,8 +29,8 @@ public final class TextComparisonRenderer implements ComparisonRenderer {
         }
         for (Map.Entry<String, List<MetricComparison>> e : byMetric.entrySet()) {
             List<MetricComparison> rows = e.getValue();
-            out.append(e.getKey()).append(" (").append(CompareFormatting.direction(rows.get(0))).append(')')
-                    .append('\n');
+            out.append(Printable.escape(e.getKey())).append(" (").append(CompareFormatting.direction(rows.get(0)))
+                    .append(")\n");
             TextTable table = TextTable.left(9).indent(2)
                     .header("point", "baseline", "n", "candidate", "n", "change", "p", "verdict", "");
             for (MetricComparison r : rows) {
@@ -54,7 +56,7 @@ public final class TextComparisonRenderer implements ComparisonRenderer {
                 "Medians with %.0f%% confidence intervals; two-sided Mann-Whitney U test at alpha %s.%n",
                 report.confidence() * 100, Numbers.significant(report.alpha(), 6)));
         for (String w : report.warnings()) {
-            out.append("warning: ").append(w).append('\n');
+            out.append("warning: ").append(Printable.escape(w)).append('\n');
         }
         return out.toString();
     }

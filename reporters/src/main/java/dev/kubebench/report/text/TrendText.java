@@ -5,6 +5,7 @@ import dev.kubebench.report.analysis.trend.ChangePointSettings;
 import dev.kubebench.report.analysis.trend.TrendResult;
 import dev.kubebench.report.analysis.trend.TrendSeries;
 import dev.kubebench.core.text.Numbers;
+import dev.kubebench.core.text.Printable;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,15 +18,16 @@ public final class TrendText {
         StringBuilder out = new StringBuilder();
         for (TrendResult r : results) {
             TrendSeries s = r.series();
-            out.append(s.label()).append(" (").append(s.direction().yamlName()).append(" is better, ")
+            out.append(Printable.escape(s.label())).append(" (").append(s.direction().yamlName()).append(" is better, ")
                     .append(s.values().length).append(" runs)\n");
             if (r.changePoints().isEmpty()) {
                 out.append("  no change points\n");
             }
             for (ChangePoint cp : r.changePoints()) {
                 out.append(String.format(Locale.ROOT, "  change at run %d (%s): mean %s -> %s (%+.2f%%), p=%s%n",
-                        cp.index(), s.runIds().get(cp.index()), Numbers.significant(cp.meanBefore(), 6),
-                        Numbers.significant(cp.meanAfter(), 6), cp.changePercent(), Numbers.pValue(cp.pValue())));
+                        cp.index(), Printable.escape(s.runIds().get(cp.index())),
+                        Numbers.significant(cp.meanBefore(), 6), Numbers.significant(cp.meanAfter(), 6),
+                        cp.changePercent(), Numbers.pValue(cp.pValue())));
             }
             if (r.regression()) {
                 out.append(String.format(Locale.ROOT,

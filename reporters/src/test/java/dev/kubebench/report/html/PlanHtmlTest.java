@@ -33,6 +33,14 @@ class PlanHtmlTest {
         assertEquals(plan.frontier().size(), frontier.getSeries(0).getItemCount());
     }
 
+    @Test
+    void planPageHasTheRunReportsContentSecurityPolicy() {
+        String html = PlanHtml.render(plan());
+        String head = html.substring(0, html.indexOf("</head>"));
+        assertTrue(head.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"" + HtmlReporter.CSP + "\">"),
+                head);
+    }
+
     private static int indexOf(YIntervalSeriesCollection c, int series, double x) {
         for (int i = 0; i < c.getItemCount(series); i++) {
             if (c.getXValue(series, i) == x) {
