@@ -373,9 +373,27 @@ class KubernetesBackendTest {
         Map<String, Long> shortRun = drainRequests();
         run(JobKind.PYTORCH_JOB, newRunId(), OperatorSimulator.Behavior.SUCCEED, 2500, Duration.ofSeconds(30), null);
         Map<String, Long> longRun = drainRequests();
-        assertEquals(shortRun, longRun);
+        // a full read of a log happens only when its stream had not delivered the end by the drain's deadline,
+        // which a loaded machine can cause in either run: at most one per container, and never part of the rest
+        for (Map<String, Long> requests : List.of(shortRun, longRun)) {
+            assertTrue(requests.entrySet().stream().filter(e -> isFullLogRead(e.getKey()))
+                    .allMatch(e -> e.getValue() == 1), requests.toString());
+        }
+        assertEquals(withoutFullLogReads(shortRun), withoutFullLogReads(longRun));
         // 14 to run and delete the job, and 2 per replica to check that its log is whole before deletion
-        assertTrue(shortRun.values().stream().mapToLong(Long::longValue).sum() <= 20, shortRun.toString());
+        assertTrue(withoutFullLogReads(shortRun).values().stream().mapToLong(Long::longValue).sum() <= 20,
+                shortRun.toString());
+    }
+
+    private static boolean isFullLogRead(String request) {
+        return request.startsWith("GET ") && request.contains("/log?") && !request.contains("follow=true")
+                && !request.contains("tailLines=");
+    }
+
+    private static Map<String, Long> withoutFullLogReads(Map<String, Long> requests) {
+        Map<String, Long> out = new java.util.TreeMap<>(requests);
+        out.keySet().removeIf(KubernetesBackendTest::isFullLogRead);
+        return out;
     }
 
     @Test
