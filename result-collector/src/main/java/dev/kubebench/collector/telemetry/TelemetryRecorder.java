@@ -63,11 +63,24 @@ public final class TelemetryRecorder {
      */
     public RunResult record(RunDirectory run, RunResult result, CollectSpec.Prometheus spec)
             throws IOException, InterruptedException {
+        return record(run, result, spec, true);
+    }
+
+    /**
+     * As {@link #record(RunDirectory, RunResult, CollectSpec.Prometheus)}; with {@code recordUnavailable} false an
+     * unavailable telemetry leaves result.json as it was (a recollection that failed keeps the earlier one) and the
+     * returned result carries the unavailable status only.
+     */
+    public RunResult record(RunDirectory run, RunResult result, CollectSpec.Prometheus spec,
+                            boolean recordUnavailable) throws IOException, InterruptedException {
         TrialScope scope = TrialScope.read(run, result.trial(), result.startedAt(), result.finishedAt());
         TrialTelemetry t = collect(scope, spec);
         RunResult updated;
         if (t.telemetry().status() == TelemetryStatus.UNAVAILABLE) {
             updated = result.withTelemetry(t.telemetry(), Map.of(), List.of());
+            if (!recordUnavailable) {
+                return updated;
+            }
         } else {
             Map<String, Double> metrics = new LinkedHashMap<>(t.metrics());
             energyPerSample(metrics, result, scope).ifPresent(v -> metrics.put(MetricNames.ENERGY_PER_SAMPLE_J, v));
@@ -109,7 +122,7 @@ public final class TelemetryRecorder {
     }
 
     /** Every metric this collector can produce, so that a recollection removes what it no longer finds. */
-    static List<String> produced(CollectSpec.Prometheus spec) {
+    public static List<String> produced(CollectSpec.Prometheus spec) {
         List<String> names = new ArrayList<>(spec.profile().metrics());
         names.addAll(spec.queries().keySet());
         return names;
