@@ -33,6 +33,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -241,22 +246,7 @@ class TelemetryRunTest {
 
     @Test
     void telemetryCommandFillsAnExistingRunFromBackfilledSeries() throws IOException {
-        RunDirectory dir = RunDirectory.of(Files.createDirectories(tmp.resolve("results/old-run/20261130-095900-abc123")));
-        dir.createTrial(0);
-        Files.writeString(dir.manifest(0), "apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata:\n"
-                + "  name: old-run-abc123-0\n  namespace: " + NS + "\n");
-        Files.writeString(dir.events(0), String.join("\n",
-                event(T0.minusSeconds(20), EventKind.SUBMITTED, null, null),
-                event(T0, EventKind.POD_STARTED, OLD_MASTER, null),
-                event(T0.plusSeconds(1), EventKind.POD_STARTED, OLD_WORKER, null),
-                event(T0.plusSeconds(600), EventKind.FINISHED, null, "succeeded")) + "\n");
-        dir.writeResult(new RunResult(RunResult.SCHEMA_VERSION,
-                new RunResult.Identity("old-run", dir.runId(), 0, Map.of(), 0, "custom"),
-                new RunResult.Outcome(MeasurementKind.THROUGHPUT, TrialState.SUCCEEDED, null, null,
-                        T0.minusSeconds(20), T0.plusSeconds(600)),
-                new RunResult.Measurements(Map.of(MetricNames.THROUGHPUT_SAMPLES_PER_S, 2000.0), List.of(),
-                        List.of(), null), Map.of(), List.of()));
-
+        RunDirectory dir = oldRun();
         CliRun unreachable = CliRun.of("telemetry", dir.path().toString(), "--prometheus",
                 "http://127.0.0.1:" + closedPort());
         assertEquals(ExitCodes.INFRASTRUCTURE, unreachable.exitCode(), unreachable.out() + unreachable.err());
@@ -278,6 +268,80 @@ class TelemetryRunTest {
                 "--profile", "dcmg");
         assertEquals(ExitCodes.USAGE, badProfile.exitCode());
         assertTrue(badProfile.err().contains("unknown profile 'dcmg'; did you mean 'dcgm'?"), badProfile.err());
+    }
+
+    /** A finished run directory whose pods have backfilled series: as if Prometheus had been down during the run. */
+    private RunDirectory oldRun() throws IOException {
+        RunDirectory dir = RunDirectory.of(Files.createDirectories(tmp.resolve("results/old-run/20261130-095900-abc123")));
+        dir.createTrial(0);
+        Files.writeString(dir.manifest(0), "apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata:\n"
+                + "  name: old-run-abc123-0\n  namespace: " + NS + "\n");
+        Files.writeString(dir.events(0), String.join("\n",
+                event(T0.minusSeconds(20), EventKind.SUBMITTED, null, null),
+                event(T0, EventKind.POD_STARTED, OLD_MASTER, null),
+                event(T0.plusSeconds(1), EventKind.POD_STARTED, OLD_WORKER, null),
+                event(T0.plusSeconds(600), EventKind.FINISHED, null, "succeeded")) + "\n");
+        dir.writeResult(new RunResult(RunResult.SCHEMA_VERSION,
+                new RunResult.Identity("old-run", dir.runId(), 0, Map.of(), 0, "custom"),
+                new RunResult.Outcome(MeasurementKind.THROUGHPUT, TrialState.SUCCEEDED, null, null,
+                        T0.minusSeconds(20), T0.plusSeconds(600)),
+                new RunResult.Measurements(Map.of(MetricNames.THROUGHPUT_SAMPLES_PER_S, 2000.0), List.of(),
+                        List.of(), null), Map.of(), List.of()));
+
+        return dir;
+    }
+
+    @Test
+    void telemetryCommandReachesAPrometheusServiceThroughTheApiServerProxyWithTheKubeconfigCredentials()
+            throws IOException {
+        RunDirectory dir = oldRun();
+        List<String> authorizations = new CopyOnWriteArrayList<>();
+        String prefix = "/api/v1/namespaces/monitoring/services/prometheus-k8s:9090/proxy";
+        // stands in for the API server's service proxy only: it forwards to the real Prometheus
+        HttpServer apiServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        apiServer.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getRawPath();
+            String query = exchange.getRequestURI().getRawQuery();
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            int status = 404;
+            byte[] body = "{\"kind\":\"Status\",\"code\":404}".getBytes(StandardCharsets.UTF_8);
+            if (path.startsWith(prefix + "/")) {
+                try {
+                    HttpResponse<byte[]> r = HttpClient.newHttpClient().send(
+                            HttpRequest.newBuilder(URI.create(prometheus.url()
+                                    + path.substring(prefix.length()) + (query == null ? "" : "?" + query))).build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+                    status = r.statusCode();
+                    body = r.body();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            exchange.sendResponseHeaders(status, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        apiServer.start();
+        try {
+            Path config = tmp.resolve("proxy-kubeconfig");
+            Files.writeString(config, String.join("\n", "apiVersion: v1", "kind: Config", "clusters:",
+                    "- name: c", "  cluster: {server: \"http://127.0.0.1:" + apiServer.getAddress().getPort() + "\"}",
+                    "users:", "- name: u", "  user: {token: proxy-test-token}", "contexts:",
+                    "- name: c", "  context: {cluster: c, user: u, namespace: default}", "current-context: c", ""));
+            CliRun run = CliRun.of("telemetry", dir.path().toString(), "--service", "monitoring/prometheus-k8s:9090",
+                    "--kubeconfig", config.toString());
+            assertEquals(0, run.exitCode(), run.out() + run.err());
+            RunResult r = dir.readResult(0);
+            assertEquals(87.0, r.metric(MetricNames.GPU_UTIL_MEAN_PCT));
+            assertEquals(420_000.0, r.metric(MetricNames.GPU_ENERGY_J));
+            assertTrue(r.telemetry().source().startsWith("service monitoring/prometheus-k8s:9090 via http://127.0.0.1:"),
+                    r.telemetry().source());
+            assertEquals(7, authorizations.size(), "one request per dcgm query");
+            assertTrue(authorizations.stream().allMatch("Bearer proxy-test-token"::equals), authorizations.toString());
+        } finally {
+            apiServer.stop(0);
+        }
     }
 
     private static String event(Instant t, EventKind kind, String pod, String detail) {
