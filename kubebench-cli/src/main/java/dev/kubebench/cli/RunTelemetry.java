@@ -5,6 +5,7 @@ import dev.kubebench.collector.result.RunResult;
 import dev.kubebench.collector.result.TelemetryStatus;
 import dev.kubebench.collector.store.RunDirectory;
 import dev.kubebench.collector.telemetry.TelemetryRecorder;
+import dev.kubebench.core.trial.TrialState;
 import dev.kubebench.runner.kubernetes.ServiceProxy;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,9 +26,12 @@ final class RunTelemetry {
         this.err = err;
     }
 
-    /** The result with the trial's telemetry, as written into result.json; the result itself without a collector. */
+    /**
+     * The result with the trial's telemetry, as written into result.json; the result itself without a collector, and
+     * for an interrupted trial (Ctrl-C should not wait on Prometheus; {@code kubebench telemetry} collects it later).
+     */
     RunResult add(RunDirectory run, RunResult result, CollectSpec.Prometheus spec) throws IOException {
-        if (spec == null) {
+        if (spec == null || result.status() == TrialState.INTERRUPTED) {
             return result;
         }
         RunResult recorded;
