@@ -21,6 +21,7 @@ import dev.kubebench.runner.render.RunLabels;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatus;
@@ -42,6 +43,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -81,6 +83,8 @@ class TelemetryRunTest {
     /** The pods the exporter serves, and when it first saw each (epoch ms). */
     static final Map<String, Long> FIRST_SEEN = new ConcurrentHashMap<>();
     static volatile KubernetesClient podSource;
+    /** A results directory whose local runs' replicas the exporter also serves (from their events.jsonl). */
+    static volatile Path localResults;
 
     KubernetesMockServer server;
     KubernetesClient client;
@@ -128,16 +132,16 @@ class TelemetryRunTest {
 
     /** DCGM exporter text for every pod of the benchmark that exists now (as the exporter sees pods on its node). */
     static String dcgmMetrics() {
-        KubernetesClient c = podSource;
         StringBuilder out = new StringBuilder();
-        if (c == null) {
-            return "";
-        }
         long now = System.currentTimeMillis();
-        List<Pod> pods;
+        List<Pod> pods = new ArrayList<>();
+        KubernetesClient c = podSource;
         try {
-            pods = c.pods().inNamespace(NS).withLabel(RunLabels.BENCHMARK, BENCHMARK).list().getItems();
-        } catch (RuntimeException e) {
+            if (c != null) {
+                pods.addAll(c.pods().inNamespace(NS).withLabel(RunLabels.BENCHMARK, BENCHMARK).list().getItems());
+            }
+            pods.addAll(localReplicas());
+        } catch (RuntimeException | IOException e) {
             return "";
         }
         for (String metric : List.of("DCGM_FI_DEV_GPU_UTIL", "DCGM_FI_DEV_FB_USED", "DCGM_FI_DEV_POWER_USAGE",
@@ -154,11 +158,37 @@ class TelemetryRunTest {
                     default -> 1_000_000_000L + (now - seen >= 2500 ? ENERGY_STEP_MJ : 0);
                 };
                 out.append(metric).append("{gpu=\"0\",UUID=\"GPU-").append(name).append("\",Hostname=\"")
-                        .append(node).append("\",pod=\"").append(name).append("\",namespace=\"").append(NS)
+                        .append(node).append("\",pod=\"").append(name).append("\",namespace=\"")
+                        .append(pod.getMetadata().getNamespace() == null ? NS : pod.getMetadata().getNamespace())
                         .append("\"} ").append((long) value).append('\n');
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The replicas of local runs under {@link #localResults}, as pods on node {@code local} in namespace
+     * {@code default} (what a local trial's rendered manifest says), from their events.
+     */
+    static List<Pod> localReplicas() throws IOException {
+        Path root = localResults;
+        List<Pod> out = new ArrayList<>();
+        if (root == null || !Files.isDirectory(root)) {
+            return out;
+        }
+        try (var files = Files.walk(root)) {
+            for (Path events : files.filter(f -> f.getFileName().toString().equals("events.jsonl"))
+                    .collect(Collectors.toList())) {
+                for (TimelineEvent e : RunDirectory.readEvents(events)) {
+                    if (e.is(EventKind.POD_STARTED)) {
+                        out.add(new PodBuilder().withNewMetadata()
+                                .withName(e.pod()).withNamespace("default").endMetadata().withNewSpec().withNodeName("local").endSpec()
+                                .build());
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     @BeforeEach
@@ -223,6 +253,36 @@ class TelemetryRunTest {
         assertTrue(Files.readString(dir.events(0)).contains("\"detail\":\"node gpu-node-"),
                 "pod_scheduled records the node");
         assertTrue(!run.err().contains("telemetry"), run.err());
+    }
+
+    @Test
+    void aLocalRunCollectsTelemetryForItsReplicasFromTheLocalTimeline() throws Exception {
+        Path results = tmp.resolve("local-results");
+        localResults = results;
+        try {
+            Path spec = tmp.resolve("local.yaml");
+            Files.writeString(spec, String.join("\n", "apiVersion: kubebench.dev/v1alpha1", "kind: Benchmark",
+                    "metadata: {name: local-gpu}", "spec:",
+                    "  workload: {name: local-gpu, metric: throughput_samples_per_s, direction: higher}",
+                    "  job: {kind: Job, image: busybox, command: [sh, -c, 'sleep 7'], replicas: {Worker: 1}}",
+                    "  timeout: 1m",
+                    "  collect: [{prometheus: {url: '" + prometheus.url() + "', step: 1s}}]", ""));
+            CliRun run = CliRun.of("run", spec.toString(), "--local", "--no-report", "--results-dir",
+                    results.toString());
+            assertEquals(0, run.exitCode(), run.out() + run.err());
+            RunDirectory dir;
+            try (var runs = Files.list(results.resolve("local-gpu"))) {
+                dir = RunDirectory.of(runs.filter(Files::isDirectory).findFirst().orElseThrow());
+            }
+            RunResult r = dir.readResult(0);
+            assertEquals(TelemetryStatus.AVAILABLE, r.telemetry().status(), r.telemetry().toString());
+            assertEquals(UTIL_PCT, r.metric(MetricNames.GPU_UTIL_MEAN_PCT), UTIL_PCT / 100, r.metrics().toString());
+            assertEquals(MEM_MIB, r.metric(MetricNames.GPU_MEM_USED_PEAK_MIB), MEM_MIB / 100);
+            assertEquals(ENERGY_STEP_MJ / 1000.0, r.metric(MetricNames.GPU_ENERGY_J), ENERGY_STEP_MJ / 1000.0 / 100);
+            assertEquals(1.0, r.metric(MetricNames.GPU_COUNT_SEEN));
+        } finally {
+            localResults = null;
+        }
     }
 
     @Test
