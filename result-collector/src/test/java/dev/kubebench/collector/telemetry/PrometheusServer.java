@@ -1,6 +1,7 @@
 package dev.kubebench.collector.telemetry;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,8 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,11 +37,48 @@ public final class PrometheusServer implements AutoCloseable {
     private final Process process;
     private final Path dir;
     private final int port;
+    private final boolean https;
 
-    private PrometheusServer(Process process, Path dir, int port) {
+    private PrometheusServer(Process process, Path dir, int port, boolean https) {
         this.process = process;
         this.dir = dir;
         this.port = port;
+        this.https = https;
+    }
+
+    /**
+     * A certificate and its key as PEM files for Prometheus' {@code tls_server_config}.
+     *
+     * @param certFile the self-signed certificate (also the CA a client trusts)
+     * @param keyFile  its private key (PKCS#8)
+     */
+    public record Certificate(Path certFile, Path keyFile) {
+    }
+
+    /** A self-signed certificate for 127.0.0.1, made with the JDK's keytool (no openssl needed). */
+    public static Certificate selfSignedCertificate(Path dir) throws IOException, InterruptedException {
+        Path store = dir.resolve("server.p12");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        exec(List.of(keytool, "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity",
+                "2", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12", "-keystore",
+                store.toString(), "-storepass", "changeit", "-keypass", "changeit"));
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(store)) {
+                ks.load(in, "changeit".toCharArray());
+            }
+            Base64.Encoder pem = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+            Path cert = dir.resolve("server.crt");
+            Files.writeString(cert, "-----BEGIN CERTIFICATE-----\n"
+                    + pem.encodeToString(ks.getCertificate("server").getEncoded()) + "\n-----END CERTIFICATE-----\n");
+            Path key = dir.resolve("server.key");
+            Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n"
+                    + pem.encodeToString(ks.getKey("server", "changeit".toCharArray()).getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n");
+            return new Certificate(cert, key);
+        } catch (GeneralSecurityException e) {
+            throw new IOException(e);
+        }
     }
 
     /** A new empty data directory for {@link #backfill} and {@link #start}. */
@@ -61,6 +102,15 @@ public final class PrometheusServer implements AutoCloseable {
      */
     public static PrometheusServer start(Path dataDir, List<String> scrapeTargets)
             throws IOException, InterruptedException {
+        return start(dataDir, scrapeTargets, null);
+    }
+
+    /**
+     * As {@link #start(Path, List)}, serving HTTPS with {@code certificate} (from {@link #selfSignedCertificate}) when
+     * it is not null.
+     */
+    public static PrometheusServer start(Path dataDir, List<String> scrapeTargets, Certificate certificate)
+            throws IOException, InterruptedException {
         StringBuilder config = new StringBuilder("global: {scrape_interval: 1s, evaluation_interval: 1s}\n");
         if (!scrapeTargets.isEmpty()) {
             config.append("scrape_configs:\n  - job_name: dcgm\n    honor_labels: true\n    static_configs:\n")
@@ -72,12 +122,18 @@ public final class PrometheusServer implements AutoCloseable {
         IOException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             int port = freePort();
-            List<String> cmd = List.of(binary("prometheus"), "--config.file=" + configFile,
+            List<String> cmd = new ArrayList<>(List.of(binary("prometheus"), "--config.file=" + configFile,
                     "--storage.tsdb.path=" + data, "--storage.tsdb.retention.time=100y",
-                    "--web.listen-address=127.0.0.1:" + port, "--log.level=warn");
+                    "--web.listen-address=127.0.0.1:" + port, "--log.level=warn"));
+            if (certificate != null) {
+                Path web = dataDir.resolve("web.yml");
+                Files.writeString(web, "tls_server_config:\n  cert_file: " + certificate.certFile() + "\n  key_file: "
+                        + certificate.keyFile() + "\n");
+                cmd.add("--web.config.file=" + web);
+            }
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(dataDir.resolve("prometheus.log").toFile()).start();
-            PrometheusServer server = new PrometheusServer(p, dataDir, port);
+            PrometheusServer server = new PrometheusServer(p, dataDir, port, certificate != null);
             if (server.awaitReady()) {
                 return server;
             }
@@ -88,9 +144,9 @@ public final class PrometheusServer implements AutoCloseable {
         throw last;
     }
 
-    /** {@code http://127.0.0.1:PORT}. */
+    /** {@code http://127.0.0.1:PORT}, or https when started with a certificate. */
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return (https ? "https" : "http") + "://127.0.0.1:" + port;
     }
 
     /** Polls an instant query until it has a series (the first scrapes landed). */
@@ -109,13 +165,12 @@ public final class PrometheusServer implements AutoCloseable {
     }
 
     private boolean awaitReady() throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // any certificate will do to see it listening; the tests check verification with the real client
+        HttpTransport ready = new HttpTransport(url(), null, null, true);
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/-/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
+                if (ready.get("/-/ready").status() == 200) {
                     return true;
                 }
             } catch (IOException e) {

@@ -12,9 +12,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Error paths only (a mock stands in for Prometheus nowhere else): a 503 answer and nothing listening. */
 class PrometheusUnavailableTest {
@@ -22,10 +27,15 @@ class PrometheusUnavailableTest {
             List.of("bench-abc123-0-worker-0"), List.of(), Instant.parse("2026-11-30T10:00:00Z"),
             Instant.parse("2026-11-30T10:10:00Z"), null);
 
+    @TempDir
+    Path tmp;
+
     @Test
     void a503MakesTelemetryUnavailableWithTheReasonAfterOneRequest() throws IOException, InterruptedException {
+        List<String> authorizations = new CopyOnWriteArrayList<>();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             byte[] body = "Service Unavailable: TSDB not ready".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(503, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -35,14 +45,19 @@ class PrometheusUnavailableTest {
         server.start();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort();
-            PrometheusClient client = new PrometheusClient(new HttpTransport(url, null, null, false));
-            TrialTelemetry t = new TelemetryCollector(client).collect(CollectSpec.Prometheus.at(url), SCOPE);
+            Path token = Files.writeString(tmp.resolve("token"), "s3cret\n");
+            CollectSpec.Prometheus spec = new CollectSpec.Prometheus(url, null, CollectSpec.TelemetryProfile.DCGM,
+                    Map.of(), null, new CollectSpec.Auth(token.toString(), null), null);
+            PrometheusClient client = new PrometheusClient(new TelemetryRecorder(null).transport(spec));
+            TrialTelemetry t = new TelemetryCollector(client).collect(spec, SCOPE);
             assertEquals(TelemetryStatus.UNAVAILABLE, t.telemetry().status());
             assertEquals("Prometheus at " + url + " answered HTTP 503: Service Unavailable: TSDB not ready",
                     t.telemetry().reason());
             assertEquals(url, t.telemetry().source());
             assertEquals(1, client.requests());
             assertTrue(t.metrics().isEmpty());
+            // auth.bearerTokenFile: the file's content, trimmed
+            assertEquals(List.of("Bearer s3cret"), authorizations);
         } finally {
             server.stop(0);
         }
