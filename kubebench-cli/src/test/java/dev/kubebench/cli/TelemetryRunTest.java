@@ -324,6 +324,13 @@ class TelemetryRunTest {
         assertTrue(Files.size(dir.reportHtml()) > 0, "the reports are regenerated");
         assertTrue(Files.isRegularFile(dir.trialDir(0).resolve("telemetry.csv")));
 
+        CliRun notARun = CliRun.of("telemetry", tmp.resolve("nowhere").toString(), "--prometheus", prometheus.url());
+        assertEquals(ExitCodes.USAGE, notARun.exitCode());
+        assertEquals(1, notARun.err().lines().count(), notARun.err());
+        assertTrue(notARun.err().contains("not a run directory (no trials/)"), notARun.err());
+        CliRun badUrl = CliRun.of("telemetry", dir.path().toString(), "--prometheus", "prometheus:9090");
+        assertEquals(ExitCodes.USAGE, badUrl.exitCode());
+        assertTrue(badUrl.err().contains("--prometheus: expected an http:// or https:// URL"), badUrl.err());
         CliRun badProfile = CliRun.of("telemetry", dir.path().toString(), "--prometheus", prometheus.url(),
                 "--profile", "dcmg");
         assertEquals(ExitCodes.USAGE, badProfile.exitCode());
