@@ -1,6 +1,7 @@
 package dev.kubebench.collector.telemetry;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -125,7 +126,7 @@ public final class PrometheusClient {
 
     private static String seconds(long millis) {
         return millis % 1000 == 0 ? Long.toString(millis / 1000)
-                : java.math.BigDecimal.valueOf(millis, 3).toPlainString();
+                : BigDecimal.valueOf(millis, 3).toPlainString();
     }
 
     private static String abbreviate(String s) {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.DoubleStream;
 
 /**
  * How a range query's series become one number (profiles.json {@code reduce}). Means and percentiles are over every
@@ -44,9 +45,9 @@ public enum Reduction {
             return Double.NaN;
         }
         return switch (this) {
-            case MEAN -> values(present).average().orElse(Double.NaN);
-            case P10 -> percentile(values(present).sorted().toArray(), 0.10);
-            case MAX -> values(present).max().orElse(Double.NaN);
+            case MEAN -> points(present).average().orElse(Double.NaN);
+            case P10 -> percentile(points(present).sorted().toArray(), 0.10);
+            case MAX -> points(present).max().orElse(Double.NaN);
             case SERIES -> distinct(present);
             case INCREASE -> present.stream().mapToDouble(Reduction::increase).sum();
             case INTEGRAL -> present.stream().mapToDouble(Reduction::integral).sum();
@@ -54,7 +55,7 @@ public enum Reduction {
         };
     }
 
-    private static java.util.stream.DoubleStream values(List<Series> series) {
+    private static DoubleStream points(List<Series> series) {
         return series.stream().flatMap(s -> s.points().stream()).mapToDouble(Series.Point::value)
                 .filter(Double::isFinite);
     }
