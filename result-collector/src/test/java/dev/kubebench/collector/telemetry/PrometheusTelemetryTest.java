@@ -66,7 +66,15 @@ class PrometheusTelemetryTest {
                 .series("DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION", b, t -> 9_000_000_000L + 350_000L * t)
                 .series("DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION", other, t -> 1_000_000L * t)
                 .series("DCGM_FI_DEV_XID_ERRORS", a, t -> 0)
-                .series("DCGM_FI_DEV_XID_ERRORS", b, t -> t >= 450 ? 79 : 0);
+                .series("DCGM_FI_DEV_XID_ERRORS", b, t -> t >= 450 ? 79 : 0)
+                // node exporter: node-1 idle a quarter of the time, 3 GiB used at its peak; node-9 is not the trial's
+                .series("node_cpu_seconds_total", "instance=\"node-1:9100\",cpu=\"0\",mode=\"idle\"",
+                        t -> 1000 + 0.25 * t)
+                .series("node_cpu_seconds_total", "instance=\"node-9:9100\",cpu=\"0\",mode=\"idle\"", t -> 1000)
+                .series("node_memory_MemTotal_bytes", "instance=\"node-1:9100\"", t -> 8L << 30)
+                .series("node_memory_MemTotal_bytes", "instance=\"node-9:9100\"", t -> 64L << 30)
+                .series("node_memory_MemAvailable_bytes", "instance=\"node-1:9100\"", t -> t == 300 ? 5L << 30 : 6L << 30)
+                .series("node_memory_MemAvailable_bytes", "instance=\"node-9:9100\"", t -> 1L << 30);
         Path dir = PrometheusServer.newDataDir();
         PrometheusServer.backfill(dir, h.openMetrics());
         prometheus = PrometheusServer.start(dir, List.of());
@@ -136,6 +144,19 @@ class PrometheusTelemetryTest {
         assertEquals(87.0, t.metrics().get("util_max"));
         assertEquals(420_000.0, t.metrics().get(MetricNames.GPU_ENERGY_J));
         assertEquals(9, client.requests());
+    }
+
+    @Test
+    void nodeProfileGivesCpuAndMemoryOfTheTrialsNodesOnly() throws InterruptedException {
+        PrometheusClient client = client();
+        CollectSpec.Prometheus spec = new CollectSpec.Prometheus(prometheus.url(), null,
+                CollectSpec.TelemetryProfile.NODE, Map.of(), null, null, null);
+        TrialTelemetry t = new TelemetryCollector(client).collect(spec, scope(List.of(MASTER, WORKER)));
+        assertEquals(TelemetryStatus.AVAILABLE, t.telemetry().status(), t.telemetry().toString());
+        assertEquals(75.0, t.metrics().get(MetricNames.NODE_CPU_UTIL_MEAN_PCT), 1e-9);
+        assertEquals(3072.0, t.metrics().get(MetricNames.NODE_MEM_USED_PEAK_MIB));
+        assertEquals(2, client.requests());
+        assertTrue(t.samples().isEmpty(), "telemetry.csv is per GPU");
     }
 
     @Test
