@@ -4,7 +4,8 @@
 #   - Python 3 with torch, torchvision and scikit-learn (the local reference workloads),
 #   - Chromium (the report test renders the HTML page headless),
 #   - PostgreSQL server binaries (the history tests start a throwaway cluster; no system service is used),
-#   - kubectl (Debian's kubernetes-client: the release test runs kubebench as a kubectl plugin; and to use it so).
+#   - kubectl (Debian's kubernetes-client: the release test runs kubebench as a kubectl plugin; and to use it so),
+#   - Prometheus and promtool (the telemetry tests start a throwaway server on a backfilled or live-scraped data dir).
 # Without root (and without sudo) it prints the packages to install instead.
 set -euo pipefail
 
@@ -17,6 +18,7 @@ fi
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
 command -v kubectl >/dev/null 2>&1 || need+=(kubernetes-client)
+command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
 
 if [[ ${#need[@]} -eq 0 ]]; then
   exit 0

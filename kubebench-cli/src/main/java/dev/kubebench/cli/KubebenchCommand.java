@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             HistoryCommand.class,
             PlanCommand.class,
             CleanupCommand.class,
+            TelemetryCommand.class,
             CompletionCommand.class,
         })
 public final class KubebenchCommand implements Runnable {

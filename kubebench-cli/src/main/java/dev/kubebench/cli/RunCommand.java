@@ -10,6 +10,7 @@ import dev.kubebench.collector.result.RunResult;
 import dev.kubebench.core.io.AtomicFiles;
 import dev.kubebench.collector.store.ResultsStore;
 import dev.kubebench.collector.store.RunDirectory;
+import dev.kubebench.collector.telemetry.TelemetryRecorder;
 import dev.kubebench.report.Reports;
 import dev.kubebench.runner.AdaptiveAdmission;
 import dev.kubebench.runner.Backend;
@@ -139,6 +140,8 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
             List<RunResult> results = new ArrayList<>();
             TrialCollector collector = new TrialCollector();
+            RunTelemetry telemetry = new RunTelemetry(backend instanceof KubernetesBackend k ? k.serviceProxy() : null,
+                    err);
             ExperimentDesign design = new ExperimentDesign(plan);
             AdaptiveAdmission admission = new AdaptiveAdmission(plan, design);
             ManifestRenderer renderer = new ManifestRenderer(allowClusterScoped);
@@ -150,7 +153,8 @@ public final class RunCommand implements Callable<Integer> {
                     (trial, outcome, dir) -> {
                         // the executor never calls this concurrently, even with --parallel
                         status.trialDone(trial.index() + 1);
-                        RunResult result = collect(collector, run, trial, outcome, err);
+                        RunResult result = telemetry(telemetry, run, trial,
+                                collect(collector, run, trial, outcome, err), err);
                         results.add(result);
                         design.completed(result);
                         out.println(Summaries.trialLine(result));
@@ -211,6 +215,18 @@ public final class RunCommand implements Callable<Integer> {
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RunResult telemetry(RunTelemetry telemetry, RunDirectory run, Trial trial, RunResult result,
+                                       PrintWriter err) {
+        try {
+            return telemetry.add(run, result,
+                    TelemetryRecorder.telemetrySpec(trial.benchmark().spec()).orElse(null));
+        } catch (IOException e) {
+            err.println("warning: could not record the telemetry of trial " + trial.index() + ": " + e.getMessage());
+            err.flush();
+            return result;
         }
     }
 

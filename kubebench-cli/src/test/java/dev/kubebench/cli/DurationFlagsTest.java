@@ -54,7 +54,7 @@ class DurationFlagsTest {
             assertEquals(1, flag.getValue().converters().length, flag.getKey());
         }
         assertEquals(List.of("history delete --since", "history list --since", "plan --target-time", "report --since",
-                "run --unschedulable-grace", "trend --since"), flags);
+                "run --unschedulable-grace", "telemetry --step", "trend --since"), flags);
     }
 
     @Test

@@ -100,9 +100,8 @@ public final class TrialCollector {
                 jmh(trialDir, (CollectSpec.Jmh) c, metrics, warnings);
             } else if (c instanceof CollectSpec.Extract) {
                 extract(logs, (CollectSpec.Extract) c, metrics, labels, warnings);
-            } else {
-                warnings.add("prometheus queries are not evaluated by the log collector");
             }
+            // prometheus: telemetry is collected after the trial from Prometheus (telemetry.TelemetryRecorder)
         }
         TimelineLatencies.metrics(events, warnings).forEach(metrics::putIfAbsent);
         ClusterIncidents.add(events, labels, warnings);

@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param measurements  what the trial measured
  * @param labels        context for reports: node pool, gpus, replicas, backend...
  * @param warnings      non-fatal problems (noise lines, undecodable lines, missing events)
+ * @param telemetry     how the hardware telemetry of the trial was collected (docs/telemetry.md), or null when no
+ *                      telemetry was asked for
  */
 public record RunResult(
         int schemaVersion,
@@ -30,7 +32,8 @@ public record RunResult(
         Outcome outcome,
         Measurements measurements,
         Map<String, String> labels,
-        List<String> warnings) {
+        List<String> warnings,
+        Telemetry telemetry) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -40,6 +43,40 @@ public record RunResult(
         measurements = measurements == null ? Measurements.NONE : measurements;
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels == null ? Map.of() : labels));
         warnings = List.copyOf(warnings == null ? List.of() : warnings);
+    }
+
+    /** A result without telemetry. */
+    public RunResult(int schemaVersion, Identity identity, Outcome outcome, Measurements measurements,
+                     Map<String, String> labels, List<String> warnings) {
+        this(schemaVersion, identity, outcome, measurements, labels, warnings, null);
+    }
+
+    /**
+     * This result with {@code telemetry} and its metrics: the telemetry metrics replace any of the same name (a
+     * recollection replaces the earlier numbers), and metrics of an earlier collection that this one did not produce
+     * are removed when {@code replaced} names them.
+     */
+    public RunResult withTelemetry(Telemetry telemetry, Map<String, Double> metrics, List<String> replaced) {
+        Map<String, Double> merged = new LinkedHashMap<>(metrics());
+        replaced.forEach(merged::remove);
+        merged.putAll(metrics);
+        Measurements m = new Measurements(merged, accuracyCurve(), throughputSeries(), stepTimeHistogram());
+        return new RunResult(schemaVersion, identity, outcome, m, labels, warnings, telemetry);
+    }
+
+    /**
+     * How a trial's hardware telemetry was collected: the {@code telemetry} object of result.json.
+     *
+     * @param status   available, partial (some queries failed) or unavailable (no numbers)
+     * @param source   where it came from: the Prometheus URL or {@code service ns/name:port}
+     * @param reason   why it is unavailable or partial; null when available
+     * @param warnings one line per problem (a rejected query with Prometheus' own error, no series found)
+     */
+    public record Telemetry(TelemetryStatus status, String source, String reason, List<String> warnings) {
+        public Telemetry {
+            Objects.requireNonNull(status, "status");
+            warnings = List.copyOf(warnings == null ? List.of() : warnings);
+        }
     }
 
     /**

@@ -86,6 +86,15 @@ public final class RunResultCodec {
         o.put("step_time_histogram", r.stepTimeHistogram());
         ArrayNode warnings = o.putArray("warnings");
         r.warnings().forEach(warnings::add);
+        if (r.telemetry() != null) {
+            // additive: written only when telemetry was asked for, so other results stay byte for byte as before
+            ObjectNode t = o.putObject("telemetry");
+            t.put("status", r.telemetry().status().jsonName());
+            t.put("source", r.telemetry().source());
+            t.put("reason", r.telemetry().reason());
+            ArrayNode tw = t.putArray("warnings");
+            r.telemetry().warnings().forEach(tw::add);
+        }
         return o;
     }
 
@@ -160,10 +169,23 @@ public final class RunResultCodec {
                     text(n, "failure_reason"), tr == null || tr.isNull() ? null : tr.asBoolean(),
                     instant(n, "started_at"), instant(n, "finished_at"));
             return new RunResult(version, identity, outcome, new RunResult.Measurements(metrics, curve, series,
-                    text(n, "step_time_histogram")), labels, warnings);
+                    text(n, "step_time_histogram")), labels, warnings, telemetry(n.get("telemetry")));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw invalid(source, "", e.getMessage());
         }
+    }
+
+    private static RunResult.Telemetry telemetry(JsonNode t) {
+        if (t == null || !t.isObject()) {
+            return null;
+        }
+        List<String> warnings = new ArrayList<>();
+        for (JsonNode w : array(t, "warnings")) {
+            warnings.add(w.asString());
+        }
+        String status = text(t, "status");
+        return new RunResult.Telemetry(status == null ? TelemetryStatus.UNAVAILABLE : TelemetryStatus.fromJson(status),
+                text(t, "source"), text(t, "reason"), warnings);
     }
 
     private static KubebenchException invalid(String source, String field, String message) {

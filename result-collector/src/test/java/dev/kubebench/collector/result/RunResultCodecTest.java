@@ -46,6 +46,19 @@ class RunResultCodecTest {
     }
 
     @Test
+    void roundTripsTheTelemetryObjectAndLeavesItOutWhenAbsent() {
+        RunResult.Telemetry t = new RunResult.Telemetry(TelemetryStatus.PARTIAL, "http://prometheus:9090",
+                "1 of 7 queries failed", List.of("query 'x' rejected: parse error"));
+        RunResult r = sample().withTelemetry(t, Map.of("gpu_util_mean_pct", 87.0), List.of());
+        String json = RunResultCodec.write(r);
+        assertTrue(json.contains("\"telemetry\" : {"), json);
+        RunResult back = RunResultCodec.read(json.getBytes(StandardCharsets.UTF_8), "x");
+        assertEquals(t, back.telemetry());
+        assertEquals(87.0, back.metric("gpu_util_mean_pct"));
+        assertFalse(RunResultCodec.write(sample()).contains("telemetry"));
+    }
+
+    @Test
     void roundTrips() {
         RunResult r = sample();
         RunResult back = RunResultCodec.read(RunResultCodec.write(r).getBytes(StandardCharsets.UTF_8), "x");

@@ -86,6 +86,11 @@ public final class KubernetesBackend implements Backend {
         return new RunCleanup(client, retry).delete(runId);
     }
 
+    /** The API server's service proxy with this backend's connection (telemetry from an in-cluster Prometheus). */
+    public ServiceProxy serviceProxy() {
+        return new ServiceProxy(client);
+    }
+
     @Override
     public void close() {
         client.close();

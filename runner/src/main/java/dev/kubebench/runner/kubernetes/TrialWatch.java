@@ -241,7 +241,10 @@ final class TrialWatch implements AutoCloseable {
         Instant now = clock.instant();
         for (PodCondition c : FailureClassifier.conditions(pod)) {
             if ("PodScheduled".equals(c.getType()) && "True".equals(c.getStatus())) {
-                once(EventKind.POD_SCHEDULED, name, JobCondition.time(c.getLastTransitionTime()));
+                // the node, for telemetry of the trial's nodes (collector's TrialScope reads "node NAME")
+                String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
+                once(EventKind.POD_SCHEDULED, name, JobCondition.time(c.getLastTransitionTime()),
+                        node == null || node.isBlank() ? null : "node " + node);
                 unschedulable.clear(name);
             } else if ("Ready".equals(c.getType()) && "True".equals(c.getStatus())) {
                 once(EventKind.POD_READY, name, JobCondition.time(c.getLastTransitionTime()));
@@ -264,8 +267,12 @@ final class TrialWatch implements AutoCloseable {
     }
 
     private void once(EventKind event, String pod, Instant at) {
+        once(event, pod, at, null);
+    }
+
+    private void once(EventKind event, String pod, Instant at, String detail) {
         if (recorded.add(event.jsonName() + "/" + pod)) {
-            timeline.record(orNow(at), event, pod, null);
+            timeline.record(orNow(at), event, pod, detail);
         }
     }
 

@@ -1,14 +1,24 @@
 package dev.kubebench.catalog.load;
 
 import dev.kubebench.catalog.spec.CollectSpec;
+import dev.kubebench.core.time.Durations;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** Binds {@code spec.collect}: the MLLOG, JMH, extractor and Prometheus collectors, each entry exactly one of them. */
 final class CollectBinder {
+    /** {@code namespace/name:port}; the port is a number or a port name. */
+    private static final Pattern SERVICE = Pattern.compile(
+            "([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)/([a-z0-9](?:[-a-z0-9]*[a-z0-9])?):([0-9]{1,5}|[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)");
+    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*\\.([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
     private static final List<String> AGGREGATES = List.of("last", "mean", "max", "min", "sum", "percentiles");
 
     private final Problems problems;
@@ -47,22 +57,122 @@ final class CollectBinder {
                     out.add(extract(b, c.child(kind)));
                     break;
                 case "prometheus":
-                    Fields p = Fields.of(b, c.child(kind), problems, marks, SpecFields.PROMETHEUS);
-                    String url = p.requiredString("url");
-                    if (url != null && !url.matches("https?://.+")) {
-                        p.problem("url", "expected an http:// or https:// URL, got '" + url + "'");
+                    CollectSpec.Prometheus p = prometheus(b, c.child(kind));
+                    if (p != null) {
+                        out.add(p);
                     }
-                    Map<String, String> queries = p.stringMap("queries");
-                    if (queries == null || queries.isEmpty()) {
-                        p.problem("queries", "needs at least one named PromQL query");
-                    }
-                    out.add(new CollectSpec.Prometheus(url, queries == null ? Map.of() : queries));
                     break;
                 default:
                     break;
             }
         }
         return out;
+    }
+
+    /** The prometheus collector; null (with the problems reported) when it cannot be bound. */
+    private CollectSpec.Prometheus prometheus(Node body, String path) {
+        Fields p = Fields.of(body, path, problems, marks, SpecFields.PROMETHEUS);
+        String url = p.string("url");
+        String serviceText = p.string("service");
+        CollectSpec.Service service = null;
+        if ((url == null) == (serviceText == null)) {
+            problems.add(p.mark(), path, "give exactly one of 'url' and 'service'");
+        }
+        if (url != null && !validUrl(url)) {
+            p.problem("url", "expected an http:// or https:// URL such as http://prometheus.monitoring:9090, got '"
+                    + url + "'");
+            url = null;
+        }
+        if (serviceText != null) {
+            Matcher m = SERVICE.matcher(serviceText);
+            if (m.matches()) {
+                service = new CollectSpec.Service(m.group(1), m.group(2), m.group(3));
+            } else {
+                p.problem("service", "expected namespace/name:port such as monitoring/prometheus-k8s:9090, got '"
+                        + serviceText + "'");
+            }
+        }
+        CollectSpec.TelemetryProfile profile = CollectSpec.TelemetryProfile.DCGM;
+        String profileText = p.string("profile");
+        if (profileText != null) {
+            List<String> names = new ArrayList<>();
+            for (CollectSpec.TelemetryProfile t : CollectSpec.TelemetryProfile.values()) {
+                names.add(t.yamlName());
+            }
+            if (names.contains(profileText)) {
+                profile = CollectSpec.TelemetryProfile.valueOf(profileText.toUpperCase(Locale.ROOT));
+            } else {
+                p.problem("profile", "unknown profile '" + profileText + "'" + Suggestions.hint(profileText, names));
+            }
+        }
+        Map<String, String> queries = p.stringMap("queries");
+        if (queries != null) {
+            queries.forEach((name, template) -> checkTemplate(p, name, template));
+        }
+        Duration step = null;
+        String stepText = p.string("step");
+        if (stepText != null) {
+            step = Durations.tryParse(stepText).filter(d -> !d.isZero()).orElse(null);
+            if (step == null) {
+                p.problem("step", "'" + stepText + "' is not a positive duration " + Durations.EXAMPLES);
+            }
+        }
+        CollectSpec.Auth auth = null;
+        Node authNode = p.node("auth");
+        if (authNode != null) {
+            Fields a = Fields.of(authNode, p.child("auth"), problems, marks, SpecFields.PROMETHEUS_AUTH);
+            auth = new CollectSpec.Auth(a.string("bearerTokenFile"), a.string("bearerTokenEnv"));
+            if (auth.bearerTokenFile() != null && auth.bearerTokenEnv() != null) {
+                problems.add(a.mark(), a.path(), "give at most one of 'bearerTokenFile' and 'bearerTokenEnv'");
+            }
+        }
+        CollectSpec.Tls tls = null;
+        Node tlsNode = p.node("tls");
+        if (tlsNode != null) {
+            Fields t = Fields.of(tlsNode, p.child("tls"), problems, marks, SpecFields.PROMETHEUS_TLS);
+            Boolean insecure = t.bool("insecureSkipVerify");
+            tls = new CollectSpec.Tls(t.string("caFile"), Boolean.TRUE.equals(insecure));
+        }
+        if (profile == CollectSpec.TelemetryProfile.NONE && (queries == null || queries.isEmpty())) {
+            p.problem("queries", "profile none needs at least one named PromQL query");
+        }
+        if ((url == null) == (service == null)) {
+            return null;
+        }
+        return new CollectSpec.Prometheus(url, service, profile, queries, step, auth, tls);
+    }
+
+    private static boolean validUrl(String url) {
+        if (!url.matches("https?://\\S+")) {
+            return false;
+        }
+        try {
+            URI u = new URI(url);
+            return u.getHost() != null && u.getQuery() == null && u.getFragment() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** Every {@code {{ .name }}} of a query must be a telemetry variable (parameters were substituted already). */
+    private void checkTemplate(Fields p, String name, String template) {
+        String where = p.child("queries") + "." + name;
+        Mark mark = marks.getOrDefault(where, p.mark());
+        int i = template.indexOf("{{");
+        while (i >= 0) {
+            Matcher m = VARIABLE.matcher(template).region(i, template.length());
+            if (!m.lookingAt()) {
+                problems.add(mark, where, "unsupported template '" + template.substring(i) + "'; only {{ .name }}"
+                        + " with a telemetry variable (" + String.join(", ", CollectSpec.Prometheus.VARIABLES)
+                        + ") or a parameter");
+                return;
+            }
+            if (!CollectSpec.Prometheus.VARIABLES.contains(m.group(1))) {
+                problems.add(mark, where, "unknown variable '" + m.group(1) + "'"
+                        + Suggestions.hint(m.group(1), CollectSpec.Prometheus.VARIABLES));
+            }
+            i = template.indexOf("{{", m.end());
+        }
     }
 
     private CollectSpec extract(Node body, String path) {

@@ -158,6 +158,7 @@ final class DesignBinder {
                     }
                 }
             } else if (c instanceof CollectSpec.Prometheus prometheus) {
+                out.addAll(prometheus.profile().metrics());
                 out.addAll(prometheus.queries().keySet());
             }
         }

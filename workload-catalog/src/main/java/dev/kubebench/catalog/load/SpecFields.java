@@ -50,6 +50,8 @@ final class SpecFields {
     static final List<String> GATE = of(Gate.class, Map.of("maxRegressionPercent", "maxRegression"), List.of());
     static final List<String> JMH = of(CollectSpec.Jmh.class);
     static final List<String> PROMETHEUS = of(CollectSpec.Prometheus.class);
+    static final List<String> PROMETHEUS_AUTH = of(CollectSpec.Auth.class);
+    static final List<String> PROMETHEUS_TLS = of(CollectSpec.Tls.class);
     static final List<String> MLLOG = of(CollectSpec.Mllog.class);
     static final List<String> METRIC_RULE = of(CollectSpec.MetricRule.class);
 

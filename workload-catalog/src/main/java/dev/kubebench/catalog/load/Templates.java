@@ -1,5 +1,6 @@
 package dev.kubebench.catalog.load;
 
+import dev.kubebench.catalog.spec.CollectSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +12,16 @@ import java.util.regex.Pattern;
  * that is exactly one placeholder takes the parameter's own type ({@code replicas: {Worker: "{{ .workers }}"}}
  * becomes the integer); otherwise the parameter's text is spliced in. Nothing else ({@code {{ if }}}, pipes, ...) is
  * supported, and an unknown parameter is an error with a suggestion.
+ *
+ * <p>A Prometheus query template ({@code spec.collect[i].prometheus.queries.*}) also names telemetry variables
+ * ({@code {{ .namespace }}}, {@code {{ .podRegex }}}, ...) that are filled per trial at collection time; those are
+ * left as written here, and the collect binder rejects any other name.
  */
 final class Templates {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*\\.([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
     private static final Pattern WHOLE = Pattern.compile("\\s*\\{\\{\\s*\\.([A-Za-z_][A-Za-z0-9_]*)\\s*}}\\s*");
     static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern QUERY_PATH = Pattern.compile("spec\\.collect\\[\\d+]\\.prometheus\\.queries\\..+");
 
     private final Map<String, Node> parameters;
     private final Problems problems;
@@ -51,8 +57,9 @@ final class Templates {
     }
 
     private Node substitute(Node.ScalarNode s, String text, String path) {
+        boolean query = QUERY_PATH.matcher(path).matches();
         Matcher whole = WHOLE.matcher(text);
-        if (whole.matches()) {
+        if (whole.matches() && !(query && keptInQuery(whole.group(1)))) {
             Node value = lookup(whole.group(1), s.mark(), path);
             return value == null ? s : retarget(value, s.mark());
         }
@@ -73,6 +80,12 @@ final class Templates {
                         + " is supported");
                 return s;
             }
+            if (query && keptInQuery(m.group(1))) {
+                // a telemetry variable (or a typo the collect binder names): filled when telemetry is collected
+                out.append(text, open, m.end());
+                i = m.end();
+                continue;
+            }
             Node value = lookup(m.group(1), s.mark(), path);
             if (value == null) {
                 return s;
@@ -86,6 +99,11 @@ final class Templates {
             i = m.end();
         }
         return new Node.ScalarNode(s.mark(), out.toString());
+    }
+
+    /** Telemetry variables win over parameters of the same name; an unknown name is left for the collect binder. */
+    private boolean keptInQuery(String name) {
+        return CollectSpec.Prometheus.VARIABLES.contains(name) || !parameters.containsKey(name);
     }
 
     private Node lookup(String name, Mark mark, String path) {
