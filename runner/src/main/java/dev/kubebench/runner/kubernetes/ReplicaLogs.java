@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Streams every replica container's log into {@code logs/<pod>.log} ({@code <pod>.<container>.log} for a pod's
@@ -52,7 +53,8 @@ final class ReplicaLogs implements AutoCloseable {
     private final Map<String, Instance> latest = new LinkedHashMap<>();
     private final Map<String, LineOutput> outputs = new HashMap<>();
     private final List<Instance> instances = new ArrayList<>();
-    private boolean firstLine;
+    /** Set by the first line of any replica; lines arrive on fabric8's threads and take no lock of this class. */
+    private final AtomicBoolean firstLine = new AtomicBoolean();
     private boolean closed;
 
     /** One container instance's stream: which pod incarnation and restart, and how many bytes arrived. */
@@ -164,13 +166,12 @@ final class ReplicaLogs implements AutoCloseable {
         }
     }
 
+    /**
+     * A complete line from a stream, called with its {@link LineOutput}'s lock held: so it takes no lock of this
+     * class, which {@link #close} holds while it closes the outputs (a lock-order inversion hung the trial's thread).
+     */
     private void line(String pod, String line) {
-        boolean first;
-        synchronized (this) {
-            first = !firstLine;
-            firstLine = true;
-        }
-        if (first) {
+        if (firstLine.compareAndSet(false, true)) {
             timeline.record(EventKind.FIRST_LOG_LINE, pod, null);
         }
         progress.logLine(pod, line);
@@ -233,21 +234,28 @@ final class ReplicaLogs implements AutoCloseable {
         return t.substring(t.lastIndexOf('\n') + 1);
     }
 
+    /** Stops every stream and closes the files; the outputs are closed outside this object's lock (see {@link #line}). */
     @Override
-    public synchronized void close() {
-        closed = true;
-        for (Instance i : instances) {
+    public void close() {
+        List<Instance> streams;
+        List<LineOutput> files;
+        synchronized (this) {
+            closed = true;
+            streams = new ArrayList<>(instances);
+            files = new ArrayList<>(outputs.values());
+            instances.clear();
+            latest.clear();
+            outputs.clear();
+        }
+        for (Instance i : streams) {
             i.watch.close();
         }
-        for (LineOutput out : outputs.values()) {
+        for (LineOutput out : files) {
             try {
                 out.close();
             } catch (IOException e) {
                 // the log file is best effort once the trial has ended
             }
         }
-        instances.clear();
-        latest.clear();
-        outputs.clear();
     }
 }
