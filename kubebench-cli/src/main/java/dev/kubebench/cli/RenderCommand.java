@@ -1,7 +1,9 @@
 package dev.kubebench.cli;
 
 import dev.kubebench.catalog.load.SpecLoader;
+import dev.kubebench.catalog.load.SpecSecrets;
 import dev.kubebench.catalog.plan.BenchmarkPlan;
+import dev.kubebench.core.secret.Redactor;
 import dev.kubebench.runner.render.ManifestRenderer;
 import dev.kubebench.runner.render.ManifestWriter;
 import dev.kubebench.runner.render.RenderedTrial;
@@ -81,7 +83,10 @@ public final class RenderCommand implements Callable<Integer> {
         BenchmarkPlan plan = new SpecLoader().load(file, profile, sets);
         List<RenderedTrial> rendered = new ManifestRenderer().renderAll(plan, runId, namespace);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(output == Format.JSON ? ManifestWriter.toJson(rendered) : ManifestWriter.toYaml(rendered));
+        // literal values of secret-looking variables and parameters are masked: use valueFrom to render a secret
+        Redactor redactor = SpecSecrets.redactor(plan);
+        out.print(output == Format.JSON ? ManifestWriter.toJson(rendered, redactor)
+                : ManifestWriter.toYaml(rendered, redactor));
         out.flush();
         return ExitCodes.OK;
     }
