@@ -29,6 +29,8 @@ public final class Redactor {
     /** Name parts that mark a variable or parameter as secret (matched whole, case-insensitively). */
     public static final List<String> SECRET_PARTS = List.of("TOKEN", "SECRET", "PASSWORD", "PASSWD", "PWD", "KEY",
             "APIKEY", "CREDENTIAL", "CREDENTIALS", "AUTH", "PRIVATE", "COOKIE", "SESSION", "SIGNATURE", "CERT");
+    /** Parts that mark a name as secret also at the end of a longer part ({@code PGPASSWORD}, {@code GHTOKEN}). */
+    public static final List<String> SECRET_SUFFIXES = List.of("TOKEN", "SECRET", "PASSWORD", "PASSWD", "APIKEY");
     /** A redactor that masks nothing. */
     public static final Redactor NONE = new Redactor(List.of());
 
@@ -68,16 +70,17 @@ public final class Redactor {
 
     /**
      * Whether a variable or parameter name looks like it holds a secret: one of its parts (split at {@code _},
-     * {@code -}, {@code .} and lower-to-upper case changes) is one of {@link #SECRET_PARTS}. {@code HF_TOKEN},
-     * {@code AWS_SECRET_ACCESS_KEY}, {@code apiKey} and {@code db.password} do; {@code KEYBOARD_LAYOUT},
-     * {@code MAX_TOKENS} and {@code monkey} do not.
+     * {@code -}, {@code .} and lower-to-upper case changes) is one of {@link #SECRET_PARTS} or ends with one of
+     * {@link #SECRET_SUFFIXES}. {@code HF_TOKEN}, {@code AWS_SECRET_ACCESS_KEY}, {@code apiKey}, {@code PGPASSWORD}
+     * and {@code db.password} do; {@code KEYBOARD_LAYOUT}, {@code MAX_TOKENS} and {@code monkey} do not.
      */
     public static boolean secretName(String name) {
         if (name == null) {
             return false;
         }
         for (String part : PARTS.split(name)) {
-            if (SECRET_PARTS.contains(part.toUpperCase(Locale.ROOT))) {
+            String upper = part.toUpperCase(Locale.ROOT);
+            if (SECRET_PARTS.contains(upper) || SECRET_SUFFIXES.stream().anyMatch(upper::endsWith)) {
                 return true;
             }
         }

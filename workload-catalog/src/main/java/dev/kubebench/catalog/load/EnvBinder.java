@@ -56,11 +56,16 @@ final class EnvBinder {
         Fields v = Fields.of(n, where, owner.problems(), owner.marks(), VALUE_FROM);
         Node from = v.node("valueFrom");
         if (from == null) {
-            v.missing("valueFrom");
+            if (v.map().entries().isEmpty()) {
+                v.missing("valueFrom");
+            }
             return null;
         }
         Fields source = Fields.of(from, where + ".valueFrom", owner.problems(), owner.marks(), SOURCES);
         List<String> given = SOURCES.stream().filter(source::has).toList();
+        if (given.isEmpty() && !source.map().entries().isEmpty()) {
+            return null; // only unknown kinds, reported with a suggestion
+        }
         if (given.size() != 1) {
             owner.problems().add(from.mark(), where + ".valueFrom", "expected exactly one of "
                     + String.join(", ", SOURCES) + (given.isEmpty() ? "" : ", got " + String.join(" and ", given)));
