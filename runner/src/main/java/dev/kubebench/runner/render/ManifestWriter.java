@@ -35,10 +35,13 @@ public final class ManifestWriter {
 
     /** All trials as one multi-document YAML stream. */
     public static String toYaml(List<RenderedTrial> trials) {
-        return toYaml(trials, Redactor.NONE);
+        return toYaml(trials, null);
     }
 
-    /** All trials as one multi-document YAML stream, with secrets masked ({@link Redactor#redactTree}). */
+    /**
+     * All trials as one multi-document YAML stream, with secrets masked ({@link Redactor#redactTree}); null writes
+     * them as they are.
+     */
     public static String toYaml(List<RenderedTrial> trials, Redactor redactor) {
         StringBuilder out = new StringBuilder();
         for (RenderedTrial trial : trials) {
@@ -52,21 +55,25 @@ public final class ManifestWriter {
      * document that starts with {@code ---}.
      */
     public static String toYaml(RenderedTrial trial) {
-        return toYaml(trial, Redactor.NONE);
+        return toYaml(trial, null);
     }
 
-    /** One trial as {@link #toYaml(RenderedTrial)} writes it, with secrets masked ({@link Redactor#redactTree}). */
+    /**
+     * One trial as {@link #toYaml(RenderedTrial)} writes it, with secrets masked ({@link Redactor#redactTree}); null
+     * writes it as it is.
+     */
     public static String toYaml(RenderedTrial trial, Redactor redactor) {
         StringBuilder out = new StringBuilder();
         out.append("# trial ").append(trial.trial().index());
         String point = trial.trial().pointLabel();
         if (!point.isEmpty()) {
-            out.append(", point ").append(redactor.redact(point));
+            out.append(", point ").append(redactor == null ? point : redactor.redact(point));
         }
         out.append(", repetition ").append(trial.trial().repetition())
                 .append(": ").append(trial.job().get("kind")).append(' ').append(trial.jobName()).append('\n');
         for (Map<String, Object> object : trial.objects()) {
-            out.append("---\n").append(YAML.writeValueAsString(redactor.redactTree(object)));
+            Object written = redactor == null ? object : redactor.redactTree(object);
+            out.append("---\n").append(YAML.writeValueAsString(written));
         }
         return out.toString();
     }
@@ -78,10 +85,13 @@ public final class ManifestWriter {
 
     /** All trials as a JSON array of {@code {trial, point, repetition, job, objects}}, ending in a newline. */
     public static String toJson(List<RenderedTrial> trials) {
-        return toJson(trials, Redactor.NONE);
+        return toJson(trials, null);
     }
 
-    /** All trials as {@link #toJson(List)} writes them, with secrets masked ({@link Redactor#redactTree}). */
+    /**
+     * All trials as {@link #toJson(List)} writes them, with secrets masked ({@link Redactor#redactTree}); null writes
+     * them as they are.
+     */
     public static String toJson(List<RenderedTrial> trials, Redactor redactor) {
         List<Object> out = new ArrayList<>();
         for (RenderedTrial t : trials) {
@@ -93,6 +103,6 @@ public final class ManifestWriter {
             entry.put("objects", t.objects());
             out.add(entry);
         }
-        return JSON.writeValueAsString(redactor.redactTree(out)) + "\n";
+        return JSON.writeValueAsString(redactor == null ? out : redactor.redactTree(out)) + "\n";
     }
 }
