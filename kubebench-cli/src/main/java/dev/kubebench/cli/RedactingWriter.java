@@ -4,6 +4,7 @@ import dev.kubebench.core.secret.Redactor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import picocli.CommandLine;
 
 /**
  * A writer that masks the run's secrets in what {@code run} prints (status line, trial lines, failure reasons,
@@ -23,7 +24,30 @@ final class RedactingWriter extends Writer {
 
     /** {@code target} as a print writer that redacts; {@code target} itself when there is nothing to redact. */
     static PrintWriter wrap(PrintWriter target, Redactor redactor) {
-        return redactor.isEmpty() ? target : new PrintWriter(new RedactingWriter(target, redactor));
+        return redactor.isEmpty() ? target : new Redacting(target, redactor);
+    }
+
+    /**
+     * Makes the command line print through {@code redactor} from now on (its errors too: the error handler prints
+     * through it). Called again with a larger redactor, it wraps the original writers, not the redacting ones.
+     */
+    static void protect(CommandLine commandLine, Redactor redactor) {
+        commandLine.setOut(wrap(unwrapped(commandLine.getOut()), redactor));
+        commandLine.setErr(wrap(unwrapped(commandLine.getErr()), redactor));
+    }
+
+    private static PrintWriter unwrapped(PrintWriter writer) {
+        return writer instanceof Redacting ? ((Redacting) writer).original : writer;
+    }
+
+    /** The print writer {@link #wrap} returns: it remembers what it wraps. */
+    private static final class Redacting extends PrintWriter {
+        private final PrintWriter original;
+
+        Redacting(PrintWriter original, Redactor redactor) {
+            super(new RedactingWriter(original, redactor));
+            this.original = original;
+        }
     }
 
     @Override

@@ -72,6 +72,8 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // a secret given with --set is not printed back, even in an error about the spec
+        RedactingWriter.protect(spec.commandLine(), Redactor.of(SpecSecrets.overrides(sets)));
         if (!LABEL_VALUE.matcher(runId).matches()) {
             throw new ParameterException(spec.commandLine(), "--run-id '" + runId + "' is not a valid label value"
                     + " (at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)");

@@ -135,13 +135,13 @@ public final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--secret-env-file applies to --local runs only (on a"
                     + " cluster, secretKeyRef reads the Secret)");
         }
+        RedactingWriter.protect(spec.commandLine(), Redactor.of(SpecSecrets.overrides(sets)));
         BenchmarkPlan plan = SpecLoader.loadFile(specFile, profile, sets);
         ReferenceValues references = !local ? null : secretEnvFile == null ? ReferenceValues.of(System.getenv())
                 : ReferenceValues.read(secretEnvFile, System.getenv());
-        Redactor redactor = SpecSecrets.redactor(plan).plus(local ? references.check(plan) : List.of());
-        // from here on, everything run prints (errors too: the error handler prints through this command line)
-        spec.commandLine().setOut(RedactingWriter.wrap(spec.commandLine().getOut(), redactor));
-        spec.commandLine().setErr(RedactingWriter.wrap(spec.commandLine().getErr(), redactor));
+        Redactor redactor = SpecSecrets.redactor(plan).plus(SpecSecrets.overrides(sets))
+                .plus(local ? references.check(plan) : List.of());
+        RedactingWriter.protect(spec.commandLine(), redactor);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Backend backend = openBackend(err, references, redactor)) {

@@ -38,6 +38,27 @@ public final class SpecSecrets {
         return out;
     }
 
+    /**
+     * The values of {@code --set path=value} arguments whose last path segment looks secret
+     * ({@code parameters.token=...}, {@code job.env.HF_TOKEN=...}): masked in what a command prints even when the
+     * spec does not load.
+     */
+    public static Set<String> overrides(List<String> sets) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String set : sets == null ? List.<String>of() : sets) {
+            int eq = set.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            String path = set.substring(0, eq).replaceAll("\\[[0-9]*\\]$", "");
+            String last = path.substring(path.lastIndexOf('.') + 1).replace("\"", "");
+            if (Redactor.secretName(last)) {
+                out.add(set.substring(eq + 1));
+            }
+        }
+        return out;
+    }
+
     /** A redactor for the plan's secret literals. */
     public static Redactor redactor(BenchmarkPlan plan) {
         return Redactor.of(literals(plan));
