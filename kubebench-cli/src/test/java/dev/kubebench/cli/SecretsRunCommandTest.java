@@ -40,7 +40,14 @@ class SecretsRunCommandTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        spec = tmp.resolve("leaky.yaml");
+        spec = writeSpec(tmp);
+        secretFile = writeSecretFile(tmp);
+        results = tmp.resolve("results");
+    }
+
+    /** The spec {@code leaky.yaml}: a Job whose replica prints every secret to its log and its failure reason. */
+    static Path writeSpec(Path dir) throws IOException {
+        Path spec = dir.resolve("leaky.yaml");
         Files.writeString(spec, String.join("\n",
                 "apiVersion: kubebench.dev/v1alpha1",
                 "kind: Benchmark",
@@ -63,9 +70,14 @@ class SecretsRunCommandTest {
                 "  parameters: {token: placeholder}",
                 "  timeout: 1m",
                 ""));
-        secretFile = tmp.resolve("secrets.env");
-        Files.writeString(secretFile, "# for --local runs\nWANDB_API_KEY=" + FROM_FILE + "\n");
-        results = tmp.resolve("results");
+        return spec;
+    }
+
+    /** The {@code --secret-env-file} holding the value of the spec's secretKeyRef. */
+    static Path writeSecretFile(Path dir) throws IOException {
+        Path file = dir.resolve("secrets.env");
+        Files.writeString(file, "# for --local runs\nWANDB_API_KEY=" + FROM_FILE + "\n");
+        return file;
     }
 
     @Test
