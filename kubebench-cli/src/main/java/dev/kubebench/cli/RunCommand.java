@@ -140,7 +140,8 @@ public final class RunCommand implements Callable<Integer> {
         ReferenceValues references = !local ? null : secretEnvFile == null ? ReferenceValues.of(System.getenv())
                 : ReferenceValues.read(secretEnvFile, System.getenv());
         Redactor redactor = SpecSecrets.redactor(plan).plus(SpecSecrets.overrides(sets))
-                .plus(local ? references.check(plan) : List.of());
+                .plus(local ? references.check(plan) : List.of())
+                .plus(history == null || history.password() == null ? List.of() : List.of(history.password()));
         RedactingWriter.protect(spec.commandLine(), redactor);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

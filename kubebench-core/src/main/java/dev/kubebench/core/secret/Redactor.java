@@ -1,5 +1,7 @@
 package dev.kubebench.core.secret;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -32,39 +34,45 @@ public final class Redactor {
     /** Parts that mark a name as secret also at the end of a longer part ({@code PGPASSWORD}, {@code GHTOKEN}). */
     public static final List<String> SECRET_SUFFIXES = List.of("TOKEN", "SECRET", "PASSWORD", "PASSWD", "APIKEY");
     /** A redactor that masks nothing. */
-    public static final Redactor NONE = new Redactor(List.of());
+    public static final Redactor NONE = new Redactor(List.of(), List.of());
 
     /** Splits {@code HF_TOKEN}, {@code aws-secret.key} and {@code apiKey} into their parts. */
     private static final Pattern PARTS = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])");
 
+    /** The secret values as given. */
+    private final List<String> secrets;
+    /** What is searched for: each secret and its escaped forms, the longest first. */
     private final List<String> needles;
 
-    private Redactor(List<String> needles) {
+    private Redactor(List<String> secrets, List<String> needles) {
+        this.secrets = secrets;
         this.needles = needles;
     }
 
     /** A redactor for these secret values (nulls, blanks and values too short for free text are ignored). */
     public static Redactor of(Collection<String> secrets) {
+        Set<String> kept = new LinkedHashSet<>();
         Set<String> needles = new LinkedHashSet<>();
         for (String s : secrets) {
             if (s == null || s.isBlank() || s.length() < MIN_LENGTH) {
                 continue;
             }
+            kept.add(s);
             needles.add(s);
             needles.add(jsonEscaped(s));
             needles.add(htmlEscaped(s));
-            needles.add(java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8));
+            needles.add(URLEncoder.encode(s, StandardCharsets.UTF_8));
         }
         List<String> sorted = new ArrayList<>(needles);
         // the longest first, so that a secret containing another is masked whole
         sorted.sort(Comparator.comparingInt(String::length).reversed());
-        return new Redactor(List.copyOf(sorted));
+        return new Redactor(List.copyOf(kept), List.copyOf(sorted));
     }
 
     /** This redactor plus more secret values. */
-    public Redactor plus(Collection<String> secrets) {
-        List<String> all = new ArrayList<>(needles);
-        all.addAll(secrets);
+    public Redactor plus(Collection<String> more) {
+        List<String> all = new ArrayList<>(secrets);
+        all.addAll(more);
         return of(all);
     }
 
@@ -121,7 +129,8 @@ public final class Redactor {
         if (node instanceof Map) {
             Map<String, Object> copy = new LinkedHashMap<>();
             Map<?, ?> map = (Map<?, ?>) node;
-            boolean envEntry = namedValues && map.get("name") instanceof String && secretName((String) map.get("name"));
+            Object name = map.get("name");
+            boolean envEntry = namedValues && name instanceof String && secretName((String) name);
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String key = String.valueOf(e.getKey());
                 Object value = e.getValue();

@@ -34,7 +34,7 @@ final class EnvBinder {
             String where = owner.child(key) + "." + e.key();
             owner.marks().put(where, e.value().mark());
             if (!Names.isEnvName(e.key())) {
-                owner.problems().add(e.keyMark(), where, "not a valid environment variable name");
+                owner.problems().add(e.value().mark(), where, "not a valid environment variable name");
             }
             EnvValue v = value(owner, e.value(), where);
             if (v != null) {
