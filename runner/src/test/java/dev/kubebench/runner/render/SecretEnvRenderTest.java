@@ -76,6 +76,15 @@ class SecretEnvRenderTest {
     }
 
     @Test
+    void everyKindWithReferencesPassesItsCrdSchema() {
+        assertEquals(List.of(), CrdSchemas.validate(render(JobKind.PYTORCH_JOB, replicas("Master", 1, "Worker", 1))
+                .job()));
+        assertEquals(List.of(), CrdSchemas.validate(render(JobKind.TRAIN_JOB, replicas("Node", 2)).job()));
+        assertEquals(List.of(), CrdSchemas.validate(render(JobKind.JOB, replicas("Worker", 1)).job()));
+        assertEquals(List.of(), CrdSchemas.validate(render(JobKind.MPI_JOB, replicas("Worker", 2)).job()));
+    }
+
+    @Test
     void theWrittenCopyMasksSecretLiteralsAndKeepsReferences() {
         RenderedTrial r = render(JobKind.PYTORCH_JOB, replicas("Master", 1));
         String plain = ManifestWriter.toYaml(r);
