@@ -6,6 +6,7 @@ import dev.kubebench.catalog.spec.BenchmarkSpec;
 import dev.kubebench.catalog.spec.EnvValue;
 import dev.kubebench.core.error.Failure;
 import dev.kubebench.core.error.KubebenchException;
+import dev.kubebench.core.secret.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -123,7 +124,8 @@ public record ReferenceValues(Map<String, String> file, Map<String, String> host
 
     /**
      * Checks that every reference of every trial resolves, and returns the secret values: those the plan's
-     * {@code secretKeyRef}s resolve to, and every value of {@code --secret-env-file}.
+     * {@code secretKeyRef}s resolve to, those of {@code configMapKeyRef}s whose variable name looks secret, and every
+     * value of {@code --secret-env-file}.
      *
      * @throws KubebenchException INVALID_INPUT listing every variable that cannot be resolved
      */
@@ -141,7 +143,9 @@ public record ReferenceValues(Map<String, String> file, Map<String, String> host
             envs.forEach((prefix, env) -> env.forEach((name, value) -> {
                 try {
                     String v = resolve(prefix + "." + name, name, value, probe);
-                    if (v != null && value instanceof EnvValue.SecretKeyRef) {
+                    boolean secret = value instanceof EnvValue.SecretKeyRef
+                            || value instanceof EnvValue.ConfigMapKeyRef && Redactor.secretName(name);
+                    if (v != null && secret) {
                         secrets.add(v);
                     }
                 } catch (KubebenchException e) {

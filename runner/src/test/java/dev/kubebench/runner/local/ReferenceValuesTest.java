@@ -108,14 +108,17 @@ class ReferenceValuesTest {
         env.put("HF_TOKEN", new EnvValue.SecretKeyRef("hf", "token", false));
         env.put("MODEL", new EnvValue.ConfigMapKeyRef("m", "k", false));
         env.put("NCCL_DEBUG", EnvValue.literal("WARN"));
-        ReferenceValues v = file("HF_TOKEN=hf_resolved\nUNUSED=unused-secret\n", Map.of("MODEL", "resnet"));
-        assertEquals(Set.of("hf_resolved", "unused-secret"), v.check(plan(env, Map.of())));
+        env.put("DB_PASSWORD", new EnvValue.ConfigMapKeyRef("db", "pw", false));
+        ReferenceValues v = file("HF_TOKEN=hf_resolved\nUNUSED=unused-secret\n",
+                Map.of("MODEL", "resnet", "DB_PASSWORD", "pw-from-env"));
+        assertEquals(Set.of("hf_resolved", "unused-secret", "pw-from-env"), v.check(plan(env, Map.of())),
+                "a ConfigMap value counts as secret only under a secret-looking name");
 
         Map<String, EnvValue> missing = Map.of("A_KEY", new EnvValue.SecretKeyRef("a", "k", false));
         KubebenchException e = assertThrows(KubebenchException.class,
                 () -> ReferenceValues.of(Map.of()).check(plan(env, missing)));
-        assertEquals(3, e.problems().size(), e.problems().toString());
-        assertTrue(e.problems().get(2).startsWith("local.env.A_KEY: secretKeyRef needs A_KEY"), e.problems().toString());
+        assertEquals(4, e.problems().size(), e.problems().toString());
+        assertTrue(e.problems().get(3).startsWith("local.env.A_KEY: secretKeyRef needs A_KEY"), e.problems().toString());
     }
 
     @Test
