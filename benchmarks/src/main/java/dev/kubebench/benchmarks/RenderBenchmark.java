@@ -3,6 +3,7 @@ package dev.kubebench.benchmarks;
 import dev.kubebench.catalog.plan.Trial;
 import dev.kubebench.catalog.spec.BenchmarkSpec;
 import dev.kubebench.catalog.spec.DataVolume;
+import dev.kubebench.catalog.spec.EnvValue;
 import dev.kubebench.catalog.spec.JobKind;
 import dev.kubebench.catalog.spec.JobSpec;
 import dev.kubebench.catalog.spec.Metadata;
@@ -68,7 +69,8 @@ public class RenderBenchmark {
         }
         JobSpec job = new JobSpec(jobKind, jobKind == JobKind.MPI_JOB ? "kubeflow.org/v2beta1" : null,
                 "registry.example/mlperf/gpt3:5.0", List.of("torchrun", "/workspace/train.py"),
-                List.of("--global-batch-size=2048", "--seq-length=2048"), Map.of("NCCL_DEBUG", "WARN"), replicas,
+                List.of("--global-batch-size=2048", "--seq-length=2048"), EnvValue.literals(Map.of("NCCL_DEBUG", "WARN")),
+                replicas,
                 new Resources(8, "180", "1800Gi"), Map.of(), null, null, null, null, null);
         NodePool pool = new NodePool("h100", Map.of("nvidia.com/gpu.product", "NVIDIA-H100-80GB-HBM3"),
                 List.of(new Toleration("nvidia.com/gpu", "Exists", null, "NoSchedule", null)), null, "nvidia.com/gpu", 8);

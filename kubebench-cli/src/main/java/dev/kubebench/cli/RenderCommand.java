@@ -1,7 +1,9 @@
 package dev.kubebench.cli;
 
 import dev.kubebench.catalog.load.SpecLoader;
+import dev.kubebench.catalog.load.SpecSecrets;
 import dev.kubebench.catalog.plan.BenchmarkPlan;
+import dev.kubebench.core.secret.Redactor;
 import dev.kubebench.runner.render.ManifestRenderer;
 import dev.kubebench.runner.render.ManifestWriter;
 import dev.kubebench.runner.render.RenderedTrial;
@@ -70,6 +72,8 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // a secret given with --set is not printed back, even in an error about the spec
+        RedactingWriter.protect(spec.commandLine(), Redactor.of(SpecSecrets.overrides(sets)));
         if (!LABEL_VALUE.matcher(runId).matches()) {
             throw new ParameterException(spec.commandLine(), "--run-id '" + runId + "' is not a valid label value"
                     + " (at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)");
@@ -81,7 +85,10 @@ public final class RenderCommand implements Callable<Integer> {
         BenchmarkPlan plan = new SpecLoader().load(file, profile, sets);
         List<RenderedTrial> rendered = new ManifestRenderer().renderAll(plan, runId, namespace);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(output == Format.JSON ? ManifestWriter.toJson(rendered) : ManifestWriter.toYaml(rendered));
+        // literal values of secret-looking variables and parameters are masked: use valueFrom to render a secret
+        Redactor redactor = SpecSecrets.redactor(plan);
+        out.print(output == Format.JSON ? ManifestWriter.toJson(rendered, redactor)
+                : ManifestWriter.toYaml(rendered, redactor));
         out.flush();
         return ExitCodes.OK;
     }

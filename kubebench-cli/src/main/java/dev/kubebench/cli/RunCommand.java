@@ -2,12 +2,14 @@ package dev.kubebench.cli;
 
 import dev.kubebench.core.text.Printable;
 import dev.kubebench.catalog.load.SpecLoader;
+import dev.kubebench.catalog.load.SpecSecrets;
 import dev.kubebench.catalog.plan.BenchmarkPlan;
 import dev.kubebench.catalog.plan.Trial;
 import dev.kubebench.collector.TrialCollector;
 import dev.kubebench.collector.history.DatabaseUrl;
 import dev.kubebench.collector.result.RunResult;
 import dev.kubebench.core.io.AtomicFiles;
+import dev.kubebench.core.secret.Redactor;
 import dev.kubebench.collector.store.ResultsStore;
 import dev.kubebench.collector.store.RunDirectory;
 import dev.kubebench.collector.telemetry.TelemetryRecorder;
@@ -19,6 +21,7 @@ import dev.kubebench.core.trial.TrialOutcome;
 import dev.kubebench.runner.kubernetes.KubernetesBackend;
 import dev.kubebench.runner.kubernetes.KubernetesSettings;
 import dev.kubebench.runner.local.LocalBackend;
+import dev.kubebench.runner.local.ReferenceValues;
 import dev.kubebench.runner.render.ManifestRenderer;
 import dev.kubebench.runner.render.ManifestWriter;
 import java.io.IOException;
@@ -73,6 +76,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a spec value (see docs/spec.md).")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--secret-env-file", paramLabel = "FILE",
+            description = "With --local: NAME=VALUE lines giving the values of env variables declared with "
+                    + "valueFrom secretKeyRef/configMapKeyRef (looked up by the variable's name, then in kubebench's "
+                    + "environment). Every value in it is masked in the run's files and output (see docs/spec.md).")
+    Path secretEnvFile;
+
     @Option(names = "--results-dir", paramLabel = "DIR", defaultValue = "results",
             description = "Where run directories are written (default: ${DEFAULT-VALUE}).")
     Path resultsDir;
@@ -119,18 +128,29 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         if (parallel < 1) {
             throw new ParameterException(spec.commandLine(), "--parallel must be at least 1, got " + parallel);
         }
         Clock clock = Clock.systemUTC();
         DatabaseUrl history = dbUrl == null ? null : DatabaseUrl.parse(dbUrl);
+        if (secretEnvFile != null && !local) {
+            throw new ParameterException(spec.commandLine(), "--secret-env-file applies to --local runs only (on a"
+                    + " cluster, secretKeyRef reads the Secret)");
+        }
+        RedactingWriter.protect(spec.commandLine(), Redactor.of(SpecSecrets.overrides(sets)));
         BenchmarkPlan plan = SpecLoader.loadFile(specFile, profile, sets);
-        try (Backend backend = openBackend(err)) {
+        ReferenceValues references = !local ? null : secretEnvFile == null ? ReferenceValues.of(System.getenv())
+                : ReferenceValues.read(secretEnvFile, System.getenv());
+        Redactor redactor = SpecSecrets.redactor(plan).plus(SpecSecrets.overrides(sets))
+                .plus(local ? references.check(plan) : List.of())
+                .plus(history == null || history.password() == null ? List.of() : List.of(history.password()));
+        RedactingWriter.protect(spec.commandLine(), redactor);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (Backend backend = openBackend(err, references, redactor)) {
             backend.preflight(plan);
             RunDirectory run = new ResultsStore(resultsDir).createRun(plan.benchmarkName(), clock, new SecureRandom());
-            RunRecorder recorder = new RunRecorder(run, plan, backend.name(), specFile);
+            RunRecorder recorder = new RunRecorder(run, plan, backend.name(), specFile, redactor);
             recorder.writeBenchmarkYaml();
             if (report) {
                 Reports.prepareCharts();
@@ -148,19 +168,19 @@ public final class RunCommand implements Callable<Integer> {
             StatusDisplay status = new StatusDisplay(out, StatusDisplay.stdoutIsTerminal(),
                     parallel > 1 && plan.trials().size() > 1, clock);
             RunExecutor executor = new RunExecutor(backend, run.runId(),
-                    trial -> prepareTrial(run, renderer, trial),
+                    trial -> prepareTrial(run, renderer, trial, redactor),
                     trial -> status.trial(trial.index() + 1, plan.trials().size()),
                     (trial, outcome, dir) -> {
                         // the executor never calls this concurrently, even with --parallel
                         status.trialDone(trial.index() + 1);
                         RunResult result = telemetry(telemetry, run, trial,
-                                collect(collector, run, trial, outcome, err), err);
+                                collect(collector, run, trial, outcome, redactor, err), err);
                         results.add(result);
                         design.completed(result);
                         out.println(Summaries.trialLine(result));
                         out.flush();
                     },
-                    clock, keep, parallel).admitting(admission);
+                    clock, keep, parallel).admitting(admission).redacting(redactor);
             InterruptGuard guard = new InterruptGuard(executor::cancel, INTERRUPT_GRACE);
             try {
                 try (status) {
@@ -185,9 +205,9 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Backend openBackend(PrintWriter err) {
+    private Backend openBackend(PrintWriter err, ReferenceValues references, Redactor redactor) {
         if (local) {
-            return new LocalBackend();
+            return new LocalBackend(references);
         }
         ManifestRenderer renderer = new ManifestRenderer(allowClusterScoped);
         KubernetesSettings settings = KubernetesSettings.DEFAULTS.withCheckNodes(!skipNodeCheck)
@@ -199,18 +219,18 @@ public final class RunCommand implements Callable<Integer> {
                 warning -> {
                     err.println("warning: " + Printable.escape(warning));
                     err.flush();
-                });
+                }).redacting(redactor);
         connected.set(backend);
         return backend;
     }
 
-    private Path prepareTrial(RunDirectory run, ManifestRenderer renderer, Trial trial) {
+    private Path prepareTrial(RunDirectory run, ManifestRenderer renderer, Trial trial, Redactor redactor) {
         try {
             Path dir = run.createTrial(trial.index());
             if (local) {
                 // What this trial would be on a cluster, for the record (the Kubernetes backend writes what it submits).
                 AtomicFiles.writeString(run.manifest(trial.index()),
-                        ManifestWriter.toYaml(renderer.render(trial, run.runId(), "default")));
+                        ManifestWriter.toYaml(renderer.render(trial, run.runId(), "default"), redactor));
             }
             return dir;
         } catch (IOException e) {
@@ -231,9 +251,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static RunResult collect(TrialCollector collector, RunDirectory run, Trial trial, TrialOutcome outcome,
-                                     PrintWriter err) {
+                                     Redactor redactor, PrintWriter err) {
         try {
-            return collector.collect(run, trial, outcome);
+            return collector.collect(run, trial, outcome, redactor);
         } catch (IOException e) {
             err.println("error: could not write the result of trial " + trial.index() + ": " + e.getMessage());
             err.flush();

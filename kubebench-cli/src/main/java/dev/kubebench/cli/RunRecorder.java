@@ -1,9 +1,11 @@
 package dev.kubebench.cli;
 
+import dev.kubebench.catalog.load.SpecSecrets;
 import dev.kubebench.catalog.plan.BenchmarkPlan;
 import dev.kubebench.collector.result.RunResult;
 import dev.kubebench.core.trial.TrialState;
 import dev.kubebench.core.io.AtomicFiles;
+import dev.kubebench.core.secret.Redactor;
 import dev.kubebench.collector.store.ResultsStore;
 import dev.kubebench.collector.store.RunDirectory;
 import dev.kubebench.report.Reports;
@@ -29,9 +31,11 @@ final class RunRecorder {
     private final BenchmarkPlan plan;
     private final String backend;
     private final Path specFile;
+    private final Redactor redactor;
     private final Instant startedAt = Instant.now();
 
-    RunRecorder(RunDirectory run, BenchmarkPlan plan, String backend, Path specFile) {
+    RunRecorder(RunDirectory run, BenchmarkPlan plan, String backend, Path specFile, Redactor redactor) {
+        this.redactor = redactor;
         this.run = run;
         this.plan = plan;
         this.backend = backend;
@@ -53,7 +57,9 @@ final class RunRecorder {
             header.append("# git-sha: ").append(sha).append('\n');
         }
         header.append("# started-at: ").append(startedAt).append('\n');
-        AtomicFiles.writeString(run.benchmarkYaml(), header + plan.resolvedYaml());
+        // the secret-looking values masked: benchmark.yaml is shown in report.html and stored in the history
+        AtomicFiles.writeString(run.benchmarkYaml(), redactor.redact(header.toString())
+                + SpecSecrets.redactYaml(plan.resolvedYaml(), redactor));
     }
 
     /** Writes summary.json, the reports (when asked) and the index entry; problems are reported, never thrown. */

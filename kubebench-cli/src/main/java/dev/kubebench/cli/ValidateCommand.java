@@ -3,6 +3,8 @@ package dev.kubebench.cli;
 import dev.kubebench.core.text.Printable;
 import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.catalog.load.SpecLoader;
+import dev.kubebench.catalog.load.SpecSecrets;
+import dev.kubebench.core.secret.Redactor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +48,8 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // a secret given with --set is not printed back, even in an error about the spec
+        RedactingWriter.protect(spec.commandLine(), Redactor.of(SpecSecrets.overrides(sets)));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SpecLoader loader = new SpecLoader();

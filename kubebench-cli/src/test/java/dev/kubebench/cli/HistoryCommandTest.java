@@ -170,6 +170,42 @@ class HistoryCommandTest {
     }
 
     @Test
+    void pushedRunsHoldNoSecretInAnyRow(PostgresCluster pg) throws Exception {
+        String db = pg.createDatabase();
+        Path spec = SecretsRunCommandTest.writeSpec(results);
+        CliRun run = CliRun.of("run", spec.toString(), "--local", "--secret-env-file",
+                SecretsRunCommandTest.writeSecretFile(results).toString(), "--set",
+                "parameters.token=" + SecretsRunCommandTest.PARAMETER, "--results-dir",
+                results.resolve("results").toString(), "--db", db);
+        assertEquals(ExitCodes.WORKLOAD_FAILED, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("pushed leaky/"), run.out());
+        StringBuilder rows = new StringBuilder();
+        try (java.sql.Connection c = pg.connect(db.substring(db.lastIndexOf('/') + 1));
+             java.sql.Statement tables = c.createStatement();
+             java.sql.ResultSet names = tables.executeQuery(
+                     "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
+            List<String> all = new ArrayList<>();
+            while (names.next()) {
+                all.add(names.getString(1));
+            }
+            for (String table : all) {
+                try (java.sql.Statement st = c.createStatement();
+                     java.sql.ResultSet r = st.executeQuery("SELECT * FROM \"" + table + "\"")) {
+                    while (r.next()) {
+                        for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+                            rows.append(table).append(": ").append(r.getString(i)).append('\n');
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(rows.toString().contains("secretKeyRef"), "the stored benchmark.yaml is there: " + rows);
+        for (String secret : SecretsRunCommandTest.SECRETS) {
+            assertFalse(rows.toString().contains(secret), secret + " stored in the history:\n" + rows);
+        }
+    }
+
+    @Test
     void injectionPayloadsRoundTripThroughTheCommands(PostgresCluster pg) throws Exception {
         String db = pg.createDatabase();
         Path dir = HistoryFixtures.run(results, "bench" + PAYLOAD, runId(1), T0, 1.0, 2);

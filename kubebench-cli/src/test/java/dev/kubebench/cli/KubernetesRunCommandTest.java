@@ -223,6 +223,83 @@ class KubernetesRunCommandTest {
         assertNothingLeft(type, dir.runId());
     }
 
+    @Test
+    void secretsReachTheServerAsSubmittedButNoFileOnDiskAndNoOutput() throws Exception {
+        String literal = SecretsRunCommandTest.LITERAL;
+        String parameter = SecretsRunCommandTest.PARAMETER;
+        simulator.close();
+        List<String> log = new ArrayList<>(mllog());
+        log.add(":::MLLOG {\"key\": \"hf_token\", \"value\": \"" + literal + "\"");
+        log.add("logged in with " + literal + " and " + parameter);
+        simulator = new OperatorSimulator(server, client, NS, log);
+        JobType type = JobType.of(JobKind.PYTORCH_JOB, null);
+        CompletableFuture<GenericKubernetesResource> submitted = CompletableFuture.supplyAsync(() -> {
+            for (int i = 0; i < 600; i++) {
+                List<GenericKubernetesResource> jobs = client.genericKubernetesResources(type.context())
+                        .inNamespace(NS).withLabel(RunLabels.BENCHMARK, BENCHMARK).list().getItems();
+                if (!jobs.isEmpty()) {
+                    return jobs.get(0);
+                }
+                try {
+                    Thread.sleep(25);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            throw new IllegalStateException("kubebench run submitted no PyTorchJob");
+        });
+        CompletableFuture<Void> operator = submitted.thenCompose(job -> simulator.simulate(type,
+                job.getMetadata().getName(), Behavior.SUCCEED, 200, false));
+        Path spec = tmp.resolve("secrets.yaml");
+        Files.writeString(spec, Files.readString(Path.of(resource("resnet.yaml")))
+                .replace("    command: [python3, /workspace/resnet/train.py]\n", "    command: [python3, /workspace/resnet/train.py]\n"
+                        + "    args: [--token, '{{ .token }}']\n"
+                        + "    env:\n      HF_TOKEN: " + literal + "\n"
+                        + "      WANDB_API_KEY: {valueFrom: {secretKeyRef: {name: wandb, key: api-key}}}\n")
+                .replace("  repetitions: 1\n", "  repetitions: 1\n  parameters: {token: placeholder}\n"));
+        CliRun run = CliRun.of("run", spec.toString(), "--kubeconfig", kubeconfig.toString(), "-n", NS,
+                "--results-dir", tmp.resolve("results").toString(), "--set", "parameters.token=" + parameter);
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        operator.get(30, TimeUnit.SECONDS);
+        for (String output : List.of(run.out(), run.err())) {
+            assertTrue(!output.contains(literal) && !output.contains(parameter), output);
+        }
+
+        // what the cluster got: the real literal values, and the secret as a reference, never its value
+        Object podSpec = submitted.get().getAdditionalProperties().get("spec");
+        for (String key : List.of("pytorchReplicaSpecs", "Master", "template", "spec")) {
+            podSpec = ((Map<?, ?>) podSpec).get(key);
+        }
+        io.fabric8.kubernetes.api.model.Container container = client.getKubernetesSerialization().convertValue(
+                ((List<?>) ((Map<?, ?>) podSpec).get("containers")).get(0), io.fabric8.kubernetes.api.model.Container.class);
+        assertEquals(List.of(new io.fabric8.kubernetes.api.model.EnvVarBuilder().withName("HF_TOKEN")
+                        .withValue(literal).build(),
+                new io.fabric8.kubernetes.api.model.EnvVarBuilder().withName("WANDB_API_KEY").withNewValueFrom()
+                        .withNewSecretKeyRef("api-key", "wandb", null).endValueFrom().build()),
+                container.getEnv(), "the applied manifest keeps literal values and the secret as a reference");
+        assertEquals(List.of("--token", parameter), container.getArgs());
+
+        Path results = tmp.resolve("results");
+        List<Path> files;
+        try (Stream<Path> all = Files.walk(results)) {
+            files = all.filter(Files::isRegularFile).collect(Collectors.toList());
+        }
+        int logs = 0;
+        for (Path f : files) {
+            String text = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (f.getParent().getFileName().toString().equals("logs")) {
+                logs++;
+                assertTrue(text.contains(literal), "the workload's own log stays as written: " + f);
+            } else {
+                assertTrue(!text.contains(literal) && !text.contains(parameter), results.relativize(f) + ":\n" + text);
+            }
+        }
+        assertEquals(2, logs, files.toString());
+        String manifest = Files.readString(onlyRun().manifest(0));
+        assertTrue(manifest.contains("secretKeyRef") && manifest.contains("HF_TOKEN"), manifest);
+    }
+
     private CliRun run(List<String> extra) {
         List<String> args = new ArrayList<>(List.of("run", resource("resnet.yaml"), "--kubeconfig",
                 kubeconfig.toString(), "-n", NS, "--results-dir", tmp.resolve("results").toString()));

@@ -1,5 +1,6 @@
 package dev.kubebench.collector;
 
+import dev.kubebench.core.secret.Redactor;
 import dev.kubebench.core.trial.TrialOutcome;
 import dev.kubebench.core.trial.FailureCause;
 
@@ -15,6 +16,7 @@ import dev.kubebench.collector.custom.LogMetricExtractor;
 import dev.kubebench.collector.mllog.MllogRun;
 import dev.kubebench.collector.result.MeasurementKind;
 import dev.kubebench.collector.result.RunResult;
+import dev.kubebench.collector.result.RunResultCodec;
 import dev.kubebench.core.trial.TrialState;
 import dev.kubebench.collector.store.RunDirectory;
 import dev.kubebench.core.timeline.TimelineEvent;
@@ -50,8 +52,17 @@ public final class TrialCollector {
 
     /** Collects the trial and writes {@code trials/<n>/result.json} atomically. */
     public RunResult collect(RunDirectory run, Trial trial, TrialOutcome end) throws IOException {
+        return collect(run, trial, end, Redactor.NONE);
+    }
+
+    /**
+     * Collects the trial and writes {@code trials/<n>/result.json} atomically, with the run's secrets masked in it
+     * (a workload may print one into the failure reason or a log excerpt); returns what was written.
+     */
+    public RunResult collect(RunDirectory run, Trial trial, TrialOutcome end, Redactor redactor) throws IOException {
         List<TimelineEvent> events = run.readEvents(trial.index());
-        RunResult r = evaluate(run.trialDir(trial.index()), run.benchmark(), run.runId(), trial, end, events);
+        RunResult r = RunResultCodec.redact(evaluate(run.trialDir(trial.index()), run.benchmark(), run.runId(), trial,
+                end, events), redactor);
         run.writeResult(r);
         return r;
     }

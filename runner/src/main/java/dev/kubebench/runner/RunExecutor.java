@@ -2,6 +2,7 @@ package dev.kubebench.runner;
 
 import dev.kubebench.catalog.plan.BenchmarkPlan;
 import dev.kubebench.catalog.plan.Trial;
+import dev.kubebench.core.secret.Redactor;
 import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.core.trial.TrialOutcome;
 import dev.kubebench.core.trial.TrialState;
@@ -49,6 +50,7 @@ public final class RunExecutor {
     private final boolean keep;
     private final int parallelism;
     private volatile TrialAdmission admission = TrialAdmission.ALL;
+    private volatile Redactor redactor = Redactor.NONE;
 
     private final Object lock = new Object();
     /** Serializes the completion callback across worker threads. */
@@ -101,6 +103,12 @@ public final class RunExecutor {
     /** Asks {@code admission} before each trial starts whether it still runs; call before {@link #run}. */
     public RunExecutor admitting(TrialAdmission admission) {
         this.admission = Objects.requireNonNull(admission, "admission");
+        return this;
+    }
+
+    /** Masks the run's secrets in every timeline detail (a failure reason may quote a workload's message). */
+    public RunExecutor redacting(Redactor redactor) {
+        this.redactor = Objects.requireNonNull(redactor, "redactor");
         return this;
     }
 
@@ -211,7 +219,7 @@ public final class RunExecutor {
         }
         Instant startedAt = clock.instant();
         TrialOutcome outcome;
-        try (Timeline timeline = Timeline.open(dir, clock)) {
+        try (Timeline timeline = Timeline.open(dir, clock, redactor)) {
             TrialContext context = new TrialContext(runId, dir, timeline, progress.apply(trial), clock, keep);
             outcome = runInterruptibly(trial, context, startedAt);
         }

@@ -1,5 +1,6 @@
 package dev.kubebench.runner;
 
+import dev.kubebench.core.secret.Redactor;
 import dev.kubebench.core.timeline.EventKind;
 
 import java.io.IOException;
@@ -23,17 +24,24 @@ public final class Timeline implements AutoCloseable {
 
     private final LineAppender out;
     private final Clock clock;
+    private final Redactor redactor;
 
-    private Timeline(LineAppender out, Clock clock) {
+    private Timeline(LineAppender out, Clock clock, Redactor redactor) {
         this.out = out;
         this.clock = clock;
+        this.redactor = redactor;
     }
 
     /** Opens (appending) {@code events.jsonl} in the trial directory. */
     public static Timeline open(Path trialDir, Clock clock) {
+        return open(trialDir, clock, Redactor.NONE);
+    }
+
+    /** Opens (appending) {@code events.jsonl} in the trial directory; each detail passes through the redactor. */
+    public static Timeline open(Path trialDir, Clock clock, Redactor redactor) {
         try {
             Files.createDirectories(trialDir);
-            return new Timeline(LineAppender.append(trialDir.resolve("events.jsonl")), clock);
+            return new Timeline(LineAppender.append(trialDir.resolve("events.jsonl")), clock, redactor);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -53,7 +61,7 @@ public final class Timeline implements AutoCloseable {
             line.put("pod", pod);
         }
         if (detail != null) {
-            line.put("detail", detail);
+            line.put("detail", redactor.redact(detail));
         }
         try {
             out.add(JSON.writeValueAsString(line));

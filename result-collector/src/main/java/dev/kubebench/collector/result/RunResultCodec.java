@@ -4,6 +4,7 @@ import dev.kubebench.core.trial.TrialState;
 
 import dev.kubebench.core.error.Failure;
 import dev.kubebench.core.error.KubebenchException;
+import dev.kubebench.core.secret.Redactor;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -33,6 +34,18 @@ public final class RunResultCodec {
     /** The JSON text, pretty-printed, ending with a newline. */
     public static String write(RunResult r) {
         return JSON.writeValueAsString(toTree(r)) + "\n";
+    }
+
+    /**
+     * The result with every string in it (failure reason, warnings, labels, point values) passed through the
+     * redactor: what result.json and the reports may show of a trial whose workload printed a secret.
+     */
+    public static RunResult redact(RunResult r, Redactor redactor) {
+        if (redactor.isEmpty()) {
+            return r;
+        }
+        Object plain = JSON.convertValue(toTree(r), Object.class);
+        return fromTree(JSON.valueToTree(redactor.redactTree(plain)), "result of trial " + r.trial());
     }
 
     /** The result as a JSON tree (for embedding in summaries). */

@@ -5,6 +5,7 @@ import dev.kubebench.catalog.plan.JobNames;
 import dev.kubebench.catalog.plan.Trial;
 import dev.kubebench.catalog.spec.Benchmark;
 import dev.kubebench.catalog.spec.JobSpec;
+import dev.kubebench.core.secret.Redactor;
 import dev.kubebench.core.trial.TrialOutcome;
 import dev.kubebench.runner.Backend;
 import dev.kubebench.runner.TrialContext;
@@ -28,6 +29,7 @@ public final class KubernetesBackend implements Backend {
     private final KubernetesClient client;
     private final KubernetesSettings settings;
     private final ManifestSource manifests;
+    private final Redactor redactor;
     private final Consumer<String> warnings;
     private final ApiRetry retry;
 
@@ -40,11 +42,25 @@ public final class KubernetesBackend implements Backend {
      */
     public KubernetesBackend(KubernetesClient client, KubernetesSettings settings, ManifestSource manifests,
                              Consumer<String> warnings) {
+        this(client, settings, manifests, warnings, Redactor.NONE);
+    }
+
+    private KubernetesBackend(KubernetesClient client, KubernetesSettings settings, ManifestSource manifests,
+                              Consumer<String> warnings, Redactor redactor) {
+        this.redactor = Objects.requireNonNull(redactor, "redactor");
         this.client = Objects.requireNonNull(client, "client");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.manifests = Objects.requireNonNull(manifests, "manifests");
         this.warnings = warnings == null ? w -> { } : warnings;
         this.retry = ApiRetry.of(settings, KubernetesClients.hints(client));
+    }
+
+    /**
+     * This backend writing each trial's manifest.yaml through {@code redactor} (what it submits is not redacted). The
+     * returned backend shares this one's client.
+     */
+    public KubernetesBackend redacting(Redactor redactor) {
+        return new KubernetesBackend(client, settings, manifests, warnings, redactor);
     }
 
     /** Connects with the given cluster options. */
@@ -76,7 +92,7 @@ public final class KubernetesBackend implements Backend {
         String jobName = JobNames.jobName(benchmark.metadata().name(), context.runId(), trial.index());
         List<GenericKubernetesResource> objects = TrialObjects.of(manifests, client.getKubernetesSerialization(),
                 trial, context.runId(), jobName, type, namespace());
-        TrialObjects.writeManifest(context.trialDir(), objects, client.getKubernetesSerialization());
+        TrialObjects.writeManifest(context.trialDir(), objects, client.getKubernetesSerialization(), redactor);
         return TrialLifecycle.run(context, benchmark.spec().timeout(), startedAt -> new ClusterTrial(client,
                 settings, warnings, context, trial.index(), type, jobName, objects, startedAt, retry));
     }

@@ -2,6 +2,7 @@ package dev.kubebench.runner.kubernetes;
 
 import dev.kubebench.catalog.plan.Trial;
 import dev.kubebench.core.io.AtomicFiles;
+import dev.kubebench.core.secret.Redactor;
 import dev.kubebench.runner.render.ClusterScopedKinds;
 import dev.kubebench.runner.render.RunLabels;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -57,16 +58,19 @@ final class TrialObjects {
         return out;
     }
 
-    /** Writes what is submitted to {@code manifest.yaml} (atomically), unless the trial directory has one. */
+    /**
+     * Writes what is submitted to {@code manifest.yaml} (atomically), unless the trial directory has one. The copy on
+     * disk is redacted ({@link Redactor#redactTree}); the objects submitted keep their literal values.
+     */
     static void writeManifest(Path trialDir, List<GenericKubernetesResource> objects,
-                              KubernetesSerialization serialization) {
+                              KubernetesSerialization serialization, Redactor redactor) {
         Path file = trialDir.resolve("manifest.yaml");
         if (Files.exists(file)) {
             return;
         }
         StringBuilder sb = new StringBuilder();
         for (GenericKubernetesResource r : objects) {
-            String yaml = serialization.asYaml(r);
+            String yaml = serialization.asYaml(redactor.redactTree(serialization.convertValue(r, Map.class)));
             sb.append(yaml.startsWith("---") ? "" : "---\n").append(yaml);
             if (!yaml.endsWith("\n")) {
                 sb.append('\n');

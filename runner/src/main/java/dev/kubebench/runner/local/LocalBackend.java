@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +38,7 @@ public final class LocalBackend implements Backend {
     private static final String PREFLIGHT_RUN_ID = "000000";
 
     private final LocalProcesses processes;
+    private final ReferenceValues references;
 
     /** A backend using this process's environment and a 10 s grace between SIGTERM and SIGKILL. */
     public LocalBackend() {
@@ -48,6 +51,24 @@ public final class LocalBackend implements Backend {
      * @param killGrace how long a terminated replica may take to exit before it is killed, at least 0
      */
     public LocalBackend(Map<String, String> hostEnv, Duration killGrace) {
+        this(hostEnv, killGrace, ReferenceValues.of(hostEnv));
+    }
+
+    /**
+     * A backend using this process's environment, a 10 s grace, and {@code references} for {@code valueFrom} values
+     * ({@code --secret-env-file}).
+     */
+    public LocalBackend(ReferenceValues references) {
+        this(System.getenv(), Duration.ofSeconds(10), references);
+    }
+
+    /**
+     * @param hostEnv    the environment replicas inherit (minus operator variable names)
+     * @param killGrace  how long a terminated replica may take to exit before it is killed, at least 0
+     * @param references where {@code secretKeyRef}, {@code configMapKeyRef} and {@code fieldRef} values come from
+     */
+    public LocalBackend(Map<String, String> hostEnv, Duration killGrace, ReferenceValues references) {
+        this.references = Objects.requireNonNull(references, "references");
         if (killGrace.isNegative()) {
             throw new IllegalArgumentException("killGrace must not be negative");
         }
@@ -95,6 +116,11 @@ public final class LocalBackend implements Backend {
                 }
             }
         }
+        try {
+            references.check(plan);
+        } catch (KubebenchException e) {
+            problems.addAll(e.problems());
+        }
         List<String> distinct = problems.stream().distinct().collect(Collectors.toList());
         if (!distinct.isEmpty()) {
             throw new KubebenchException(Failure.INVALID_INPUT, distinct, null);
@@ -107,11 +133,21 @@ public final class LocalBackend implements Backend {
         return pythonic && python != null && !python.isBlank() ? python : program;
     }
 
+    /**
+     * The secret values this backend hands to replicas: every value of {@code --secret-env-file} and what the plan's
+     * {@code secretKeyRef}s resolve to, for the run's redactor.
+     *
+     * @throws KubebenchException INVALID_INPUT when a reference cannot be resolved
+     */
+    public Set<String> secretValues(BenchmarkPlan plan) {
+        return references.check(plan);
+    }
+
     @Override
     public TrialOutcome runTrial(Trial trial, TrialContext context) throws InterruptedException {
         String jobName = jobName(trial, context.runId());
         return TrialLifecycle.run(context, trial.benchmark().spec().timeout(),
-                startedAt -> new LocalTrial(processes, context, trial, jobName, startedAt));
+                startedAt -> new LocalTrial(processes, references, context, trial, jobName, startedAt));
     }
 
     /** Kills every process this backend still runs (of any run); returns how many replicas were stopped. */

@@ -41,6 +41,7 @@ final class LocalTrial implements TrialReplicas {
     private static final Duration SUCCESS_LINGER = Duration.ofSeconds(10);
 
     private final LocalProcesses processes;
+    private final ReferenceValues references;
     private final TrialContext context;
     private final Trial trial;
     private final String jobName;
@@ -53,8 +54,10 @@ final class LocalTrial implements TrialReplicas {
     private final BlockingQueue<ReplicaProcess> exits = new LinkedBlockingQueue<>();
     private int running;
 
-    LocalTrial(LocalProcesses processes, TrialContext context, Trial trial, String jobName, Instant startedAt) {
+    LocalTrial(LocalProcesses processes, ReferenceValues references, TrialContext context, Trial trial, String jobName,
+               Instant startedAt) {
         this.processes = processes;
+        this.references = references;
         this.context = context;
         this.trial = trial;
         this.jobName = jobName;
@@ -82,7 +85,7 @@ final class LocalTrial implements TrialReplicas {
         context.progress().phase("starting");
         for (Replica replica : replicas) {
             ReplicaLaunch launch = ReplicaLaunch.of(spec, operator, replica, context.runId(), trial.index(),
-                    filesDir(), processes.hostEnv());
+                    filesDir(), processes.hostEnv(), references);
             ReplicaProcess process;
             try {
                 process = processes.start(replica, launch, filesDir(),

@@ -1,6 +1,7 @@
 package dev.kubebench.runner.local;
 
 import dev.kubebench.catalog.spec.BenchmarkSpec;
+import dev.kubebench.catalog.spec.EnvValue;
 import dev.kubebench.catalog.spec.JobSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,16 +59,29 @@ public record ReplicaLaunch(Replica replica, List<String> argv, Map<String, Stri
      */
     public static ReplicaLaunch of(BenchmarkSpec spec, OperatorEnvironment operator, Replica replica, String runId,
                                    int trial, Path filesDir, Map<String, String> hostEnv) {
+        return of(spec, operator, replica, runId, trial, filesDir, hostEnv, ReferenceValues.of(hostEnv));
+    }
+
+    /**
+     * Computes the launch of one replica, resolving {@code valueFrom} references in {@code job.env} and
+     * {@code local.env} through {@code references} (an optional reference that finds nothing leaves the variable
+     * unset, as the kubelet does).
+     *
+     * @throws dev.kubebench.core.error.KubebenchException INVALID_INPUT when a reference cannot be resolved
+     */
+    public static ReplicaLaunch of(BenchmarkSpec spec, OperatorEnvironment operator, Replica replica, String runId,
+                                   int trial, Path filesDir, Map<String, String> hostEnv,
+                                   ReferenceValues references) {
         String files = filesDir.toAbsolutePath().toString();
         Map<String, String> declared = new LinkedHashMap<>();
         declared.put("KUBEBENCH_RUN_ID", runId);
         declared.put("KUBEBENCH_TRIAL", Integer.toString(trial));
         declared.put("KUBEBENCH_FILES_DIR", files);
-        declared.putAll(spec.job().env());
+        resolve("job.env", spec.job().env(), replica, references, declared);
         declared.putAll(operator.env(replica));
         declared.put("CUDA_VISIBLE_DEVICES", operator.visibleGpus(replica));
         if (spec.local() != null) {
-            declared.putAll(spec.local().env());
+            resolve("local.env", spec.local().env(), replica, references, declared);
         }
         Map<String, String> env = new LinkedHashMap<>();
         VariableExpansion.resolveEnv(declared).forEach((k, v) -> env.put(k, rewriteMountPath(v, files)));
@@ -97,6 +111,16 @@ public record ReplicaLaunch(Replica replica, List<String> argv, Map<String, Stri
         List<String> argv = new ArrayList<>(spec.job().command());
         argv.addAll(spec.job().args());
         return argv;
+    }
+
+    private static void resolve(String prefix, Map<String, EnvValue> env, Replica replica,
+                                ReferenceValues references, Map<String, String> declared) {
+        env.forEach((name, value) -> {
+            String v = references.resolve(prefix + "." + name, name, value, replica);
+            if (v != null) {
+                declared.put(name, v);
+            }
+        });
     }
 
     private static String rewriteMountPath(String value, String filesDir) {

@@ -1,5 +1,6 @@
 package dev.kubebench.runner.render;
 
+import dev.kubebench.core.secret.Redactor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +35,17 @@ public final class ManifestWriter {
 
     /** All trials as one multi-document YAML stream. */
     public static String toYaml(List<RenderedTrial> trials) {
+        return toYaml(trials, null);
+    }
+
+    /**
+     * All trials as one multi-document YAML stream, with secrets masked ({@link Redactor#redactTree}); null writes
+     * them as they are.
+     */
+    public static String toYaml(List<RenderedTrial> trials, Redactor redactor) {
         StringBuilder out = new StringBuilder();
         for (RenderedTrial trial : trials) {
-            out.append(toYaml(trial));
+            out.append(toYaml(trial, redactor));
         }
         return out.toString();
     }
@@ -46,16 +55,25 @@ public final class ManifestWriter {
      * document that starts with {@code ---}.
      */
     public static String toYaml(RenderedTrial trial) {
+        return toYaml(trial, null);
+    }
+
+    /**
+     * One trial as {@link #toYaml(RenderedTrial)} writes it, with secrets masked ({@link Redactor#redactTree}); null
+     * writes it as it is.
+     */
+    public static String toYaml(RenderedTrial trial, Redactor redactor) {
         StringBuilder out = new StringBuilder();
         out.append("# trial ").append(trial.trial().index());
         String point = trial.trial().pointLabel();
         if (!point.isEmpty()) {
-            out.append(", point ").append(point);
+            out.append(", point ").append(redactor == null ? point : redactor.redact(point));
         }
         out.append(", repetition ").append(trial.trial().repetition())
                 .append(": ").append(trial.job().get("kind")).append(' ').append(trial.jobName()).append('\n');
         for (Map<String, Object> object : trial.objects()) {
-            out.append("---\n").append(objectYaml(object));
+            Object written = redactor == null ? object : redactor.redactTree(object);
+            out.append("---\n").append(YAML.writeValueAsString(written));
         }
         return out.toString();
     }
@@ -67,6 +85,14 @@ public final class ManifestWriter {
 
     /** All trials as a JSON array of {@code {trial, point, repetition, job, objects}}, ending in a newline. */
     public static String toJson(List<RenderedTrial> trials) {
+        return toJson(trials, null);
+    }
+
+    /**
+     * All trials as {@link #toJson(List)} writes them, with secrets masked ({@link Redactor#redactTree}); null writes
+     * them as they are.
+     */
+    public static String toJson(List<RenderedTrial> trials, Redactor redactor) {
         List<Object> out = new ArrayList<>();
         for (RenderedTrial t : trials) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -77,6 +103,6 @@ public final class ManifestWriter {
             entry.put("objects", t.objects());
             out.add(entry);
         }
-        return JSON.writeValueAsString(out) + "\n";
+        return JSON.writeValueAsString(redactor == null ? out : redactor.redactTree(out)) + "\n";
     }
 }

@@ -1,6 +1,7 @@
 package dev.kubebench.runner.render;
 
 import dev.kubebench.catalog.spec.DataVolume;
+import dev.kubebench.catalog.spec.EnvValue;
 import dev.kubebench.catalog.spec.JobSpec;
 import dev.kubebench.catalog.spec.NodePool;
 import dev.kubebench.catalog.spec.Resources;
@@ -57,8 +58,37 @@ final class PodTemplates {
         if (ctx.shipsFiles()) {
             env.add(Trees.map("name", RenderContext.FILES_DIR_ENV, "value", JobSpec.FILES_MOUNT_PATH));
         }
-        ctx.job().env().forEach((k, v) -> env.add(Trees.map("name", k, "value", v)));
+        ctx.job().env().forEach((k, v) -> env.add(envVar(k, v)));
         return env;
+    }
+
+    /**
+     * One container env entry as Kubernetes' {@code EnvVar}: {@code {name, value}} for a literal, else
+     * {@code {name, valueFrom: {secretKeyRef | configMapKeyRef: {name, key, optional}}}} or
+     * {@code {name, valueFrom: {fieldRef: {apiVersion: v1, fieldPath}}}}; a reference is never resolved here.
+     */
+    static Map<String, Object> envVar(String name, EnvValue value) {
+        if (value instanceof EnvValue.Literal) {
+            Map<String, Object> literal = Trees.map("name", name);
+            literal.put("value", ((EnvValue.Literal) value).value());
+            return literal;
+        }
+        Map<String, Object> from;
+        if (value instanceof EnvValue.SecretKeyRef) {
+            EnvValue.SecretKeyRef ref = (EnvValue.SecretKeyRef) value;
+            from = Trees.map("secretKeyRef", keyRef(ref.name(), ref.key(), ref.optional()));
+        } else if (value instanceof EnvValue.ConfigMapKeyRef) {
+            EnvValue.ConfigMapKeyRef ref = (EnvValue.ConfigMapKeyRef) value;
+            from = Trees.map("configMapKeyRef", keyRef(ref.name(), ref.key(), ref.optional()));
+        } else {
+            from = Trees.map("fieldRef", Trees.map("apiVersion", "v1",
+                    "fieldPath", ((EnvValue.FieldRef) value).fieldPath()));
+        }
+        return Trees.map("name", name, "valueFrom", from);
+    }
+
+    private static Map<String, Object> keyRef(String name, String key, boolean optional) {
+        return Trees.map("name", name, "key", key, "optional", optional ? Boolean.TRUE : null);
     }
 
     /**

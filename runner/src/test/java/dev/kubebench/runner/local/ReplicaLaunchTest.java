@@ -3,6 +3,7 @@ package dev.kubebench.runner.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kubebench.catalog.spec.Benchmark;
+import dev.kubebench.catalog.spec.EnvValue;
 import dev.kubebench.catalog.spec.JobKind;
 import dev.kubebench.catalog.spec.JobSpec;
 import dev.kubebench.catalog.spec.LocalSpec;
@@ -31,7 +32,7 @@ class ReplicaLaunchTest {
     }
 
     private static JobSpec pytorch(List<String> command, List<String> args, Map<String, String> env) {
-        return new JobSpec(JobKind.PYTORCH_JOB, null, "img", command, args, env,
+        return new JobSpec(JobKind.PYTORCH_JOB, null, "img", command, args, EnvValue.literals(env),
                 Map.of("Master", 1, "Worker", 1), Resources.NONE, Map.of(), null, null, null, null, null);
     }
 
@@ -65,7 +66,7 @@ class ReplicaLaunchTest {
     void localCommandAndEnvReplaceTheContainers() {
         JobSpec job = pytorch(List.of("torchrun", "/workspace/train.py"), List.of("--ignored"), Map.of());
         LocalSpec local = new LocalSpec(List.of("python3", "$(KUBEBENCH_FILES_DIR)/resnet_ddp.py", "--steps", "2"),
-                Map.of("OMP_NUM_THREADS", "1", "RANK", "7"));
+                EnvValue.literals(Map.of("OMP_NUM_THREADS", "1", "RANK", "7")));
         ReplicaLaunch launch = launch(job, local, Map.of("KUBEBENCH_PYTHON", "/usr/bin/python3"), "bench-0-master-0");
         assertEquals(List.of("/usr/bin/python3", "/runs/r1/trials/0/files/resnet_ddp.py", "--steps", "2"),
                 launch.argv());
@@ -90,7 +91,7 @@ class ReplicaLaunchTest {
         assertEquals("4,5", launch(gpu, null, Map.of(), "bench-0-worker-1").env().get("CUDA_VISIBLE_DEVICES"));
         JobSpec cpu = pytorch(List.of("python3"), List.of(), Map.of());
         assertEquals("", launch(cpu, null, Map.of(), "bench-0-worker-0").env().get("CUDA_VISIBLE_DEVICES"));
-        LocalSpec override = new LocalSpec(List.of(), Map.of("CUDA_VISIBLE_DEVICES", "0"));
+        LocalSpec override = new LocalSpec(List.of(), EnvValue.literals(Map.of("CUDA_VISIBLE_DEVICES", "0")));
         assertEquals("0", launch(cpu, override, Map.of(), "bench-0-worker-0").env().get("CUDA_VISIBLE_DEVICES"));
     }
 

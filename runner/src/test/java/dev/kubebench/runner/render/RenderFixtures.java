@@ -5,6 +5,7 @@ import dev.kubebench.catalog.spec.Benchmark;
 import dev.kubebench.catalog.spec.BenchmarkSpec;
 import dev.kubebench.catalog.spec.CollectSpec;
 import dev.kubebench.catalog.spec.DataVolume;
+import dev.kubebench.catalog.spec.EnvValue;
 import dev.kubebench.catalog.spec.JobKind;
 import dev.kubebench.catalog.spec.JobSpec;
 import dev.kubebench.catalog.spec.Metadata;
@@ -50,12 +51,12 @@ final class RenderFixtures {
                 env("NCCL_DEBUG", "WARN"), replicas, resources, trainPy(), null, null, null, null, null);
     }
 
-    static Map<String, String> env(String... kv) {
+    static Map<String, EnvValue> env(String... kv) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put(kv[i], kv[i + 1]);
         }
-        return m;
+        return EnvValue.literals(m);
     }
 
     static Map<String, Integer> replicas(Object... kv) {

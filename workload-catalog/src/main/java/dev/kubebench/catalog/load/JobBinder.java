@@ -1,6 +1,7 @@
 package dev.kubebench.catalog.load;
 
 import dev.kubebench.core.error.KubebenchException;
+import dev.kubebench.catalog.spec.EnvValue;
 import dev.kubebench.catalog.spec.JobKind;
 import dev.kubebench.catalog.spec.JobSpec;
 import dev.kubebench.catalog.spec.Resources;
@@ -76,15 +77,7 @@ final class JobBinder {
         }
         List<String> command = job.stringList("command");
         List<String> args = job.stringList("args");
-        Map<String, String> env = job.stringMap("env");
-        if (env != null) {
-            for (String k : env.keySet()) {
-                if (!Names.isEnvName(k)) {
-                    problems.add(job.marks().get("spec.job.env." + k), "spec.job.env." + k,
-                            "not a valid environment variable name");
-                }
-            }
-        }
+        Map<String, EnvValue> env = EnvBinder.bind(job, "env");
         Map<String, Integer> replicas = info != null ? info.replicas()
                 : manifest != null ? Map.of() : replicas(job, kind);
         Resources resources = resources(job.object("resources", SpecFields.RESOURCES));

@@ -7,6 +7,7 @@ import dev.kubebench.catalog.spec.Benchmark;
 import dev.kubebench.catalog.spec.BenchmarkSpec;
 import dev.kubebench.catalog.spec.CollectSpec;
 import dev.kubebench.catalog.spec.DataVolume;
+import dev.kubebench.catalog.spec.EnvValue;
 import dev.kubebench.core.metric.Direction;
 import dev.kubebench.catalog.spec.Gate;
 import dev.kubebench.catalog.spec.JobSpec;
@@ -235,15 +236,7 @@ final class SpecBinder {
             return null;
         }
         List<String> command = l.stringList("command");
-        Map<String, String> env = l.stringMap("env");
-        if (env != null) {
-            for (String k : env.keySet()) {
-                if (!Names.isEnvName(k)) {
-                    String where = "spec.local.env." + k;
-                    problems.add(marks.get(where), where, "not a valid environment variable name");
-                }
-            }
-        }
+        Map<String, EnvValue> env = EnvBinder.bind(l, "env");
         return new LocalSpec(command, env);
     }
 }

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param image          container image
  * @param command        container command (entrypoint override); empty keeps the image's
  * @param args           container args
- * @param env            extra environment variables, in declaration order
+ * @param env            extra environment variables, in declaration order: literal strings or {@code valueFrom}
+ *                       references ({@link EnvValue})
  * @param replicas       replica count per replica type in canonical CamelCase, in declaration order
  * @param resources      per-replica resources
  * @param files          files shipped to every replica: file name → path of the local file (resolved against the
@@ -33,7 +34,7 @@ public record JobSpec(
         String image,
         List<String> command,
         List<String> args,
-        Map<String, String> env,
+        Map<String, EnvValue> env,
         Map<String, Integer> replicas,
         Resources resources,
         Map<String, Path> files,

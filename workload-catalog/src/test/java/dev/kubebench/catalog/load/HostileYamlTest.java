@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubebench.catalog.spec.EnvValue;
 import dev.kubebench.core.error.Failure;
 import dev.kubebench.core.error.KubebenchException;
 import java.io.IOException;
@@ -147,7 +148,7 @@ class HostileYamlTest {
                 "      B: '3'",
                 ""));
         var plan = new SpecLoader().load(f, null, List.of());
-        assertEquals("1", plan.resolved().spec().local().env().get("A"));
-        assertEquals("3", plan.resolved().spec().local().env().get("B"));
+        assertEquals(EnvValue.literal("1"), plan.resolved().spec().local().env().get("A"));
+        assertEquals(EnvValue.literal("3"), plan.resolved().spec().local().env().get("B"));
     }
 }

@@ -12,6 +12,7 @@ import dev.kubebench.catalog.plan.Trial;
 import dev.kubebench.catalog.spec.BenchmarkSpec;
 import dev.kubebench.catalog.spec.CollectSpec;
 import dev.kubebench.core.metric.Direction;
+import dev.kubebench.catalog.spec.EnvValue;
 import dev.kubebench.catalog.spec.JobKind;
 import dev.kubebench.catalog.spec.JobSpec;
 import java.io.IOException;
@@ -64,7 +65,7 @@ class SpecLoaderTest {
         JobSpec job = plan.trials().get(4).benchmark().spec().job();
         assertEquals(Map.of("Master", 1, "Worker", 4), job.replicas());
         assertEquals(List.of("--batch-size", "256", "--epochs=40"), job.args());
-        assertEquals("8", job.env().get("OMP_NUM_THREADS"));
+        assertEquals(EnvValue.literal("8"), job.env().get("OMP_NUM_THREADS"));
         assertEquals(4L, plan.trials().get(4).benchmark().spec().parameters().get("workers"));
         assertEquals(1L, plan.resolved().spec().parameters().get("workers"), "resolved keeps the base value");
     }
@@ -123,7 +124,7 @@ class SpecLoaderTest {
         assertEquals(8, s.job().replicas().get("Worker"));
         assertEquals("NVIDIA-A100-SXM4-80GB", s.nodePool().nodeSelector().get("nvidia.com/gpu.product"));
         assertFalse(s.data().get(0).readOnly());
-        assertEquals("WARN", s.job().env().get("NCCL_DEBUG"));
+        assertEquals(EnvValue.literal("WARN"), s.job().env().get("NCCL_DEBUG"));
         assertEquals("perf", plan.resolved().metadata().labels().get("team"));
         assertTrue(plan.resolvedYaml().contains("batchSize: 128"));
     }
