@@ -37,21 +37,35 @@ public final class LocalBackend implements Backend {
 
     private final LocalProcesses processes;
 
-    /** A backend using this process's environment and a 10 s grace between SIGTERM and SIGKILL. */
+    /** How often a trial's processes and GPUs are sampled by default (docs/local.md, "Telemetry"). */
+    public static final Duration TELEMETRY_INTERVAL = Duration.ofSeconds(1);
+
+    /** A backend using this process's environment, a 10 s grace between SIGTERM and SIGKILL, and telemetry. */
     public LocalBackend() {
         this(System.getenv(), Duration.ofSeconds(10));
     }
 
-    /**
-     * @param hostEnv   the environment replicas inherit (minus operator variable names); {@code PATH} is searched
-     *                  for commands and {@value ReplicaLaunch#PYTHON_VARIABLE} names the Python to use
-     * @param killGrace how long a terminated replica may take to exit before it is killed, at least 0
-     */
+    /** A backend that samples telemetry every {@link #TELEMETRY_INTERVAL}. */
     public LocalBackend(Map<String, String> hostEnv, Duration killGrace) {
+        this(hostEnv, killGrace, TELEMETRY_INTERVAL);
+    }
+
+    /**
+     * @param hostEnv           the environment replicas inherit (minus operator variable names); {@code PATH} is
+     *                          searched for commands (and {@code nvidia-smi}) and
+     *                          {@value ReplicaLaunch#PYTHON_VARIABLE} names the Python to use
+     * @param killGrace         how long a terminated replica may take to exit before it is killed, at least 0
+     * @param telemetryInterval how often each trial's process trees and GPUs are sampled; zero turns sampling off
+     *                          ({@code kubebench run --no-telemetry})
+     */
+    public LocalBackend(Map<String, String> hostEnv, Duration killGrace, Duration telemetryInterval) {
         if (killGrace.isNegative()) {
             throw new IllegalArgumentException("killGrace must not be negative");
         }
-        this.processes = new LocalProcesses(hostEnv, killGrace);
+        if (telemetryInterval.isNegative()) {
+            throw new IllegalArgumentException("telemetryInterval must not be negative");
+        }
+        this.processes = new LocalProcesses(hostEnv, killGrace, telemetryInterval);
     }
 
     @Override

@@ -52,6 +52,7 @@ final class LocalTrial implements TrialReplicas {
     private final List<ReplicaProcess> started = new ArrayList<>();
     private final BlockingQueue<ReplicaProcess> exits = new LinkedBlockingQueue<>();
     private int running;
+    private LocalTelemetry telemetry;
 
     LocalTrial(LocalProcesses processes, TrialContext context, Trial trial, String jobName, Instant startedAt) {
         this.processes = processes;
@@ -97,6 +98,11 @@ final class LocalTrial implements TrialReplicas {
             process.process().onExit().thenRun(() -> exits.add(process));
         }
         running = started.size();
+        if (processes.sampling()) {
+            telemetry = LocalTelemetry.start(context.trialDir(),
+                    started.stream().map(p -> p.process().pid()).toList(), processes.telemetryInterval(),
+                    processes.findOnPath(NvidiaSmi.PROGRAM), context.clock(), jobName);
+        }
         context.progress().phase("running");
         context.progress().replicas(started.size(), replicas.size());
         return Optional.empty();
@@ -170,6 +176,7 @@ final class LocalTrial implements TrialReplicas {
 
     @Override
     public void stop(TrialOutcome outcome) {
+        finishTelemetry();
         processes.stop(started);
         context.progress().replicas(0, started.size());
         if (outcome != null) {
@@ -177,8 +184,19 @@ final class LocalTrial implements TrialReplicas {
         }
     }
 
+    /** Ends sampling with a last look at the replicas while they may still run (a timeout, an interrupt). */
+    private void finishTelemetry() {
+        if (telemetry != null) {
+            telemetry.finish();
+        }
+    }
+
     @Override
     public void close() {
-        FreePorts.release(ports);
+        try {
+            finishTelemetry();
+        } finally {
+            FreePorts.release(ports);
+        }
     }
 }
