@@ -28,6 +28,10 @@ import java.util.stream.Collectors;
  * are the shared {@link TrialLifecycle}'s. However the trial ends, and on interrupt, all process trees are terminated
  * (SIGTERM, then SIGKILL after the grace period) before the method returns or throws.
  *
+ * <p>While a trial runs, its replicas' process trees are sampled from /proc, and its GPUs through nvidia-smi when
+ * it is on PATH ({@link LocalTelemetry}, docs/local.md); the trial directory gets {@code local-telemetry.json} and
+ * {@code telemetry.csv}.
+ *
  * <p>Trials may run concurrently (one {@code runTrial} per thread): each keeps its processes to itself, and the ports
  * handed to one trial's replicas are reserved until it ends ({@link FreePorts}).
  */
@@ -40,9 +44,12 @@ public final class LocalBackend implements Backend {
     /** How often a trial's processes and GPUs are sampled by default (docs/local.md, "Telemetry"). */
     public static final Duration TELEMETRY_INTERVAL = Duration.ofSeconds(1);
 
+    /** How long a terminated replica may take to exit before it is killed, by default. */
+    public static final Duration KILL_GRACE = Duration.ofSeconds(10);
+
     /** A backend using this process's environment, a 10 s grace between SIGTERM and SIGKILL, and telemetry. */
     public LocalBackend() {
-        this(System.getenv(), Duration.ofSeconds(10));
+        this(System.getenv(), KILL_GRACE);
     }
 
     /** A backend that samples telemetry every {@link #TELEMETRY_INTERVAL}. */
