@@ -50,6 +50,14 @@ harness() { # run number, telemetry switch (--telemetry | --no-telemetry)
   throughput_of "$(ls "$dir"/mlperf-resnet/*/trials/0/logs/*-master-0.log)"
 }
 
+sampler_cost() { # the sampling thread's own CPU time over the time it sampled, from local-telemetry.json
+  "$py" -c 'import glob,json,sys
+for f in sorted(glob.glob(sys.argv[1] + "/harness--telemetry-*/*/*/trials/0/local-telemetry.json")):
+    d = json.load(open(f))
+    cpu, wall = d["samplerCpuMs"], d["processSamples"] * d["intervalMs"]
+    print(f"  sampler thread: {cpu:.1f} ms CPU over {wall / 1000:.0f} s sampled = {100 * cpu / wall:.3f} % of one core")' "$work"
+}
+
 d=(); h=(); q=()
 for i in $(seq 1 "$repeats"); do
   d+=("$(direct "$i")"); echo "direct               #$i: ${d[-1]} samples/s"
@@ -66,3 +74,4 @@ print(f"median direct {md:.3f} samples/s, under kubebench {mh:.3f} samples/s wit
 print(f"telemetry on / off: ratio {mh / mq:.3f} (target >= 0.99)")
 print(f"kubebench / direct: ratio {mh / md:.3f} (target >= 0.98)")
 PY
+sampler_cost

@@ -3,6 +3,7 @@ package dev.kubebench.runner.local;
 import dev.kubebench.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,6 +38,8 @@ final class LocalTelemetry implements AutoCloseable {
     private final Thread thread;
     private final List<String> warnings = new ArrayList<>();
     private volatile boolean running = true;
+    /** CPU time the sampling thread used, measured by the thread itself when it ends; the cost of sampling. */
+    private volatile long samplerCpuNanos;
     private boolean finished;
 
     private LocalTelemetry(Path trialDir, Duration interval, ProcessSampler processes, GpuSampler gpus,
@@ -75,20 +78,22 @@ final class LocalTelemetry implements AutoCloseable {
     }
 
     private void loop() {
-        long next = System.nanoTime();
-        while (running) {
-            next += interval.toNanos();
-            long sleep = next - System.nanoTime();
-            if (sleep > 0) {
-                try {
+        try {
+            long next = System.nanoTime();
+            while (running) {
+                next += interval.toNanos();
+                long sleep = next - System.nanoTime();
+                if (sleep > 0) {
                     TimeUnit.NANOSECONDS.sleep(sleep);
-                } catch (InterruptedException e) {
-                    return;
+                }
+                if (running) {
+                    processes.sample(System.nanoTime());
                 }
             }
-            if (running) {
-                processes.sample(System.nanoTime());
-            }
+        } catch (InterruptedException stopped) {
+            // finish() ends the loop
+        } finally {
+            samplerCpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         }
     }
 
@@ -138,6 +143,7 @@ final class LocalTelemetry implements AutoCloseable {
         doc.put("intervalMs", interval.toMillis());
         doc.put("processSamples", processes.samples());
         doc.put("gpuSamples", gpuSamples.size());
+        doc.put("samplerCpuMs", samplerCpuNanos >= 0 ? samplerCpuNanos / 1_000_000.0 : null);
         doc.put("metrics", metrics);
         doc.put("warnings", warnings);
         try {

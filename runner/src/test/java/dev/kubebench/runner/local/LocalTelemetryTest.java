@@ -97,6 +97,9 @@ class LocalTelemetryTest {
         TrialOutcome outcome = run(backend(Duration.ofMillis(250)), "exec sh -c 'while :; do :; done'",
                 Duration.ofSeconds(2));
         assertEquals(TrialState.TIMED_OUT, outcome.state());
+        JsonNode doc = JsonMapper.builder().build().readTree(trialDir.resolve(LocalTelemetry.METRICS_FILE).toFile());
+        assertTrue(doc.get("processSamples").asInt() >= 4, doc.toString());
+        assertTrue(doc.get("samplerCpuMs").asDouble() > 0, "the sampler measures its own cost: " + doc);
         assertTrue(metrics().get(MetricNames.CPU_UTIL_MEAN_PCT).asDouble() > 20,
                 "two busy replicas sampled until they were stopped: " + metrics());
         assertSamplersGone();
