@@ -72,9 +72,9 @@ class LocalTelemetryTest {
 
     @Test
     void aTrialRecordsItsProcessAndGpuTelemetryAndLeavesNoSamplerBehind() throws Exception {
-        // Each of the two replicas keeps ~48 MiB resident while it sleeps.
+        // Each of the two replicas keeps ~48 MiB resident while it sleeps (long enough to overlap under load).
         TrialOutcome outcome = run(backend(Duration.ofMillis(250)),
-                "exec python3 -c 'import time\nb = bytes(range(256)) * (48 * 4096)\ntime.sleep(2)'",
+                "exec python3 -c 'import time\nb = bytes(range(256)) * (48 * 4096)\ntime.sleep(4)'",
                 Duration.ofSeconds(60));
         assertEquals(TrialState.SUCCEEDED, outcome.state(), outcome.reason());
         JsonNode m = metrics();

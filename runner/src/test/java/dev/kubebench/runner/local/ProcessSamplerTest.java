@@ -58,10 +58,13 @@ class ProcessSamplerTest {
         double independent = 100.0 * busy.info().totalCpuDuration().orElseThrow().toNanos()
                 / (System.nanoTime() - startNanos);
         double cpu = m.get(MetricNames.CPU_UTIL_MEAN_PCT);
+        // On an idle machine a busy loop keeps a core busy; on a loaded one (2 cores, several builds) it may get far
+        // less, so the figure is checked against the kernel's own account of the same process, not a fixed floor.
         assertTrue(cpu >= 50 || independent < 50, "a busy loop keeps a core busy: " + cpu + " % (independent "
                 + independent + " %)");
-        assertTrue(cpu > 20, "far above an idle process: " + cpu);
-        assertTrue(Math.abs(cpu - independent) < 15, "sampled " + cpu + " % vs the kernel's " + independent + " %");
+        assertTrue(independent > 1, "the busy loop got some CPU: " + independent);
+        assertTrue(Math.abs(cpu - independent) < 1 + 0.25 * independent,
+                "sampled " + cpu + " % vs the kernel's " + independent + " %");
         assertTrue(cpu < 110, "one busy thread is at most one core: " + cpu);
         assertEquals(4, sampler.samples());
     }
