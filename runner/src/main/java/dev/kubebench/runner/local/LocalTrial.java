@@ -184,10 +184,18 @@ final class LocalTrial implements TrialReplicas {
         }
     }
 
-    /** Ends sampling with a last look at the replicas while they may still run (a timeout, an interrupt). */
+    /**
+     * Ends sampling with a last look at the replicas while they may still run (a timeout, an interrupt). Telemetry
+     * is best effort: a file it cannot write leaves the trial without telemetry and never keeps the replicas from
+     * being stopped.
+     */
     private void finishTelemetry() {
         if (telemetry != null) {
-            telemetry.finish();
+            try {
+                telemetry.finish();
+            } catch (UncheckedIOException unwritable) {
+                // the collector finds no local-telemetry.json: the result has no telemetry metrics
+            }
         }
     }
 

@@ -146,6 +146,18 @@ class LocalTelemetryTest {
         assertFalse(Files.exists(trialDir.resolve(LocalTelemetry.SERIES_FILE)));
     }
 
+    @Test
+    void telemetryThatCannotBeWrittenDoesNotKeepTheReplicasFromBeingStopped() throws Exception {
+        // a directory where the file should go: the write fails
+        Files.createDirectories(trialDir.resolve(LocalTelemetry.METRICS_FILE).resolve("x"));
+        String nap = "300." + (100_000_000 + new java.util.Random().nextInt(900_000_000));
+        TrialOutcome outcome = run(backend(Duration.ofMillis(250)), "exec sleep " + nap, Duration.ofSeconds(2));
+        assertEquals(TrialState.TIMED_OUT, outcome.state());
+        assertFalse(ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").contains(nap)),
+                "the replicas were stopped");
+        assertSamplersGone();
+    }
+
     private void assertSamplersGone() throws Exception {
         long nvidiaSmi = Long.parseLong(Files.readString(dir.resolve("nvidia-smi.pid")).trim());
         assertFalse(Processes.running(nvidiaSmi), "nvidia-smi " + nvidiaSmi + " still runs");
