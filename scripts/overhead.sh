@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Does the harness perturb what it measures? Runs the smoke benchmark's workload (resnet_ddp.py, one Master + one
-# Worker on CPU) alternately (a) under `kubebench run --local --profile smoke` and (b) started directly as two
+# Worker on CPU) in turn (a) under `kubebench run --local --profile smoke` with its telemetry (the /proc sampling every
+# second, and nvidia-smi where it is on PATH), (b) the same with --no-telemetry, and (c) started directly as two
 # processes with the same operator environment, arguments and thread settings, REPEATS times each, and prints the
-# ratio of the median throughputs (harness / direct) as the workload itself measured them (its KUBEBENCH_RESULT line).
-# The target is a ratio of at least 0.98. Usage: scripts/overhead.sh [repeats] (default 3).
+# ratios of the median throughputs as the workload itself measured them (its KUBEBENCH_RESULT line):
+# telemetry on / off (target at least 0.99: sampling may cost under 1 %) and harness / direct (target at least 0.98).
+# Usage: scripts/overhead.sh [repeats] (default 3).
 set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -41,22 +43,35 @@ direct() {
   throughput_of "$dir/rank0.log"
 }
 
-harness() {
-  local dir="$work/harness-$1"
+harness() { # run number, telemetry switch (--telemetry | --no-telemetry)
+  local dir="$work/harness$2-$1"
   "$root/scripts/kubebench" run "$root/mlperf-configs/mlperf-resnet.yaml" --local --profile smoke \
-    --results-dir "$dir" --no-report >/dev/null
+    --results-dir "$dir" --no-report "$2" >/dev/null || true
   throughput_of "$(ls "$dir"/mlperf-resnet/*/trials/0/logs/*-master-0.log)"
 }
 
-d=(); h=()
+sampler_cost() { # the sampling thread's own CPU time over the time it sampled, from local-telemetry.json
+  "$py" -c 'import glob,json,sys
+for f in sorted(glob.glob(sys.argv[1] + "/harness--telemetry-*/*/*/trials/0/local-telemetry.json")):
+    d = json.load(open(f))
+    cpu, wall = d["samplerCpuMs"], d["processSamples"] * d["intervalMs"]
+    print(f"  sampler thread: {cpu:.1f} ms CPU over {wall / 1000:.0f} s sampled = {100 * cpu / wall:.3f} % of one core")' "$work"
+}
+
+d=(); h=(); q=()
 for i in $(seq 1 "$repeats"); do
-  d+=("$(direct "$i")"); echo "direct  #$i: ${d[-1]} samples/s"
-  h+=("$(harness "$i")"); echo "harness #$i: ${h[-1]} samples/s"
+  d+=("$(direct "$i")"); echo "direct               #$i: ${d[-1]} samples/s"
+  h+=("$(harness "$i" --telemetry)"); echo "kubebench            #$i: ${h[-1]} samples/s"
+  q+=("$(harness "$i" --no-telemetry)"); echo "kubebench, no sampling #$i: ${q[-1]} samples/s"
 done
-"$py" - "${#d[@]}" "${d[@]}" "${h[@]}" <<'PY'
+"$py" - "${#d[@]}" "${d[@]}" "${h[@]}" "${q[@]}" <<'PY'
 import statistics, sys
 n = int(sys.argv[1]); vals = [float(v) for v in sys.argv[2:]]
-direct, harness = vals[:n], vals[n:]
-md, mh = statistics.median(direct), statistics.median(harness)
-print(f"median direct {md:.3f} samples/s, median under kubebench {mh:.3f} samples/s, ratio {mh / md:.3f} (target >= 0.98)")
+direct, harness, quiet = vals[:n], vals[n:2 * n], vals[2 * n:]
+md, mh, mq = statistics.median(direct), statistics.median(harness), statistics.median(quiet)
+print(f"median direct {md:.3f} samples/s, under kubebench {mh:.3f} samples/s with telemetry, "
+      f"{mq:.3f} samples/s without")
+print(f"telemetry on / off: ratio {mh / mq:.3f} (target >= 0.99)")
+print(f"kubebench / direct: ratio {mh / md:.3f} (target >= 0.98)")
 PY
+sampler_cost

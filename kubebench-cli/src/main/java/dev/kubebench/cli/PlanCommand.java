@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
                 + "Scalability Law fit X(N) = lambda*N / (1 + sigma*(N-1) + kappa*N*(N-1)) with projections and the "
                 + "peak N* = sqrt((1-sigma)/kappa), GPU-hours and cost from your price table, the cheapest "
                 + "configuration meeting --target-time and the time/cost frontier."},
-        footer = {"", "Measurements CSV columns: pool,gpus,throughput_samples_per_s[,time_to_train_s][,gpu_type].",
+        footer = {"", "Measurements CSV columns: pool,gpus,throughput_samples_per_s[,time_to_train_s][,gpu_type]"
+                + "[,energy_per_sample_j].",
             "Example: kubebench plan --measurements scaling.csv --prices prices.yaml --target-time 2h -o html "
                 + "> plan.html", "", ExitCodes.TABLE})
 public final class PlanCommand implements Callable<Integer> {
@@ -58,6 +59,11 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--samples-to-train", paramLabel = "N",
             description = "Samples one training run needs; default: derived from measured time_to_train_s.")
     Double samplesToTrain;
+
+    @Option(names = "--energy-price", paramLabel = "PRICE",
+            description = "Electricity price per kWh, in the --prices currency: adds the energy cost of a training "
+                    + "run to measurements with energy_per_sample_j (GPU telemetry).")
+    Double energyPrice;
 
     @Option(names = "--max-gpus", paramLabel = "N", defaultValue = "0",
             description = "Largest scale to project to (default: 4x the largest measured).")
@@ -89,6 +95,9 @@ public final class PlanCommand implements Callable<Integer> {
         if (samplesToTrain != null && !(samplesToTrain > 0)) {
             throw new KubebenchException(Failure.INVALID_INPUT, "--samples-to-train must be positive");
         }
+        if (energyPrice != null && !(energyPrice >= 0 && Double.isFinite(energyPrice))) {
+            throw new KubebenchException(Failure.INVALID_INPUT, "--energy-price must be a price per kWh, at least 0");
+        }
         List<Measurement> measurements = new ArrayList<>();
         for (Path p : paths) {
             measurements.addAll(runs.load(p));
@@ -102,7 +111,7 @@ public final class PlanCommand implements Callable<Integer> {
         PriceTable table = prices == null ? null : PriceTable.load(prices);
         PlanSettings settings = new PlanSettings(targetTimeSeconds == null ? Double.NaN : targetTimeSeconds,
                 samplesToTrain == null ? Double.NaN : samplesToTrain, maxGpus,
-                PlanSettings.DEFAULT_EXTRAPOLATION_WARNING);
+                PlanSettings.DEFAULT_EXTRAPOLATION_WARNING, energyPrice == null ? Double.NaN : energyPrice);
         CapacityPlan plan = new CapacityPlanner(settings, table).plan(measurements);
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.render(plan));

@@ -117,6 +117,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "Write CSV, HTML, Markdown and JUnit reports into the run directory (default: on).")
     boolean report;
 
+    // Declared as --telemetry: picocli turns a declared --no-X with a true default into a flag that stays true.
+    @Option(names = "--telemetry", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "With --local: sample each trial's processes (CPU, memory) every second and, when "
+                    + "nvidia-smi is on PATH, its GPUs; --no-telemetry turns it off (default: on; docs/local.md).")
+    boolean telemetry;
+
     @Option(names = "--db", paramLabel = "URL",
             description = "After the reports, push the run to this PostgreSQL history (postgresql://user@host:5432/"
                     + "db; see `kubebench history push`). A failed push keeps the results and exits 4.")
@@ -207,7 +213,8 @@ public final class RunCommand implements Callable<Integer> {
 
     private Backend openBackend(PrintWriter err, ReferenceValues references, Redactor redactor) {
         if (local) {
-            return new LocalBackend(references);
+            return new LocalBackend(System.getenv(), LocalBackend.KILL_GRACE,
+                    telemetry ? LocalBackend.TELEMETRY_INTERVAL : Duration.ZERO, references);
         }
         ManifestRenderer renderer = new ManifestRenderer(allowClusterScoped);
         KubernetesSettings settings = KubernetesSettings.DEFAULTS.withCheckNodes(!skipNodeCheck)

@@ -70,6 +70,24 @@ class PlanCommandTest {
     }
 
     @Test
+    void energyPriceAddsTheEnergyCostOfMeasurementsWithEnergyPerSample(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("m.csv");
+        // 8 GPUs at 700 W: 5600 W / 8000 samples/s = 0.7 J/sample; a run of 4500 s is 7 kWh
+        Files.writeString(csv, "pool,gpus,throughput_samples_per_s,time_to_train_s,energy_per_sample_j\n"
+                + "h100,8,8000,4500,0.7\nh100,16,15000,2400,0.7466666666666667\n");
+        Path prices = dir.resolve("prices.yaml");
+        Files.writeString(prices, "currency: EUR\nprices:\n  - pool: h100\n    perGpuHour: 4.0\n");
+        CliRun run = CliRun.of("plan", "--measurements", csv.toString(), "--prices", prices.toString(),
+                "--energy-price", "0.25", "-o", "csv");
+        assertEquals(0, run.exitCode(), run.err());
+        String row8 = run.out().lines().filter(l -> l.startsWith("h100,8,")).findFirst().orElseThrow();
+        assertTrue(row8.endsWith(",0.7,7.0,1.75"), row8);
+        CliRun negative = CliRun.of("plan", "--measurements", csv.toString(), "--energy-price", "-1");
+        assertEquals(2, negative.exitCode());
+        assertTrue(negative.err().contains("--energy-price must be a price per kWh"), negative.err());
+    }
+
+    @Test
     void badInputIsAOneLineUsageError(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "pool,gpus,throughput_samples_per_s\nh100,eight,100\n");

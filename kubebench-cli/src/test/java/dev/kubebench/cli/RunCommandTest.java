@@ -38,6 +38,9 @@ class RunCommandTest {
         assertTrue(r.metric("step_time_p50_ms") > 0, r.metrics().toString());
         assertTrue(r.metric("step_time_p99_ms") >= r.metric("step_time_p50_ms"), r.metrics().toString());
         assertEquals(6.0, r.metric("step_count"));
+        // process telemetry: two torch replicas use CPU and far more than 100 MiB together
+        assertTrue(r.metric("cpu_util_mean_pct") > 0, r.metrics().toString());
+        assertTrue(r.metric("rss_peak_mib") > 100, r.metrics().toString());
         for (String f : List.of("benchmark.yaml", "summary.json", "results.csv", "report.html", "junit.xml",
                 "summary.md", "trials/0/manifest.yaml", "trials/0/events.jsonl")) {
             assertTrue(Files.size(dir.path().resolve(f)) > 0, f);
@@ -88,6 +91,16 @@ class RunCommandTest {
             }
         }
         assertTrue(logs.toString().contains("\u001b]0;pwned\u0007"), logs.toString());
+    }
+
+    @Test
+    void noTelemetryTurnsTheLocalSamplingOff() throws IOException {
+        CliRun run = CliRun.of("run", resource("failing.yaml"), "--local", "--no-report", "--no-telemetry",
+                "--results-dir", results.toString());
+        assertEquals(ExitCodes.WORKLOAD_FAILED, run.exitCode(), run.out() + run.err());
+        RunDirectory dir = onlyRun("failing");
+        assertFalse(dir.readResult(0).metrics().containsKey("rss_peak_mib"), dir.readResult(0).metrics().toString());
+        assertFalse(Files.exists(dir.trialDir(0).resolve("local-telemetry.json")));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.kubebench.core.error.Failure;
 import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.collector.result.RunResult;
 import dev.kubebench.collector.store.RunDirectory;
+import dev.kubebench.report.csv.TelemetryCsv;
 import dev.kubebench.core.timeline.TimelineEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,16 +44,25 @@ public record RunReport(String benchmark, String runId, String specYaml, List<Tr
      */
     public static RunReport of(String benchmark, String runId, String specYaml, List<RunResult> results,
                                Map<Integer, List<TimelineEvent>> timelines) {
+        return of(benchmark, runId, specYaml, results, timelines, Map.of());
+    }
+
+    /** The same, with each trial's GPU utilization series keyed by trial index. */
+    public static RunReport of(String benchmark, String runId, String specYaml, List<RunResult> results,
+                               Map<Integer, List<TimelineEvent>> timelines,
+                               Map<Integer, List<GpuUtilPoint>> gpuUtil) {
         List<TrialReport> trials = new ArrayList<>(results.size());
         for (RunResult r : results) {
-            trials.add(new TrialReport(r, timelines.getOrDefault(r.trial(), List.of())));
+            trials.add(new TrialReport(r, timelines.getOrDefault(r.trial(), List.of()),
+                    gpuUtil.getOrDefault(r.trial(), List.of())));
         }
         return new RunReport(benchmark, runId, specYaml, trials, List.of());
     }
 
     /**
      * Reads a run directory (DESIGN §5): every {@code trials/<n>/result.json}, each trial's {@code events.jsonl} and
-     * the resolved spec from {@code benchmark.yaml}. The benchmark name comes from the results, else from the
+     * the resolved spec from {@code benchmark.yaml}, and the GPU utilization of each trial's {@code telemetry.csv}
+     * where there is one. The benchmark name comes from the results, else from the
      * directory's parent; the run id from the results, else from the directory name. Trials without a result.json
      * are left out (see {@link #missingResults(Path)}).
      *
@@ -70,14 +80,16 @@ public record RunReport(String benchmark, String runId, String specYaml, List<Tr
         }
         List<RunResult> results = dir.readResults();
         Map<Integer, List<TimelineEvent>> timelines = new HashMap<>();
+        Map<Integer, List<GpuUtilPoint>> gpuUtil = new HashMap<>();
         for (RunResult r : results) {
             timelines.put(r.trial(), dir.readEvents(r.trial()).stream().toList());
+            gpuUtil.put(r.trial(), TelemetryCsv.gpuUtil(dir.trialDir(r.trial()).resolve(TelemetryCsv.NAME)));
         }
         String spec = Files.isRegularFile(dir.benchmarkYaml())
                 ? Files.readString(dir.benchmarkYaml(), StandardCharsets.UTF_8) : "";
         String benchmark = results.isEmpty() ? dir.benchmark() : results.get(0).benchmark();
         String runId = results.isEmpty() || results.get(0).runId() == null ? dir.runId() : results.get(0).runId();
-        return of(benchmark, runId, spec, results, timelines);
+        return of(benchmark, runId, spec, results, timelines, gpuUtil);
     }
 
     /** Trial numbers of a run directory that have a trial directory but no result.json. */

@@ -7,15 +7,21 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One trial as the reporters see it: its result and its timeline (events in time order; empty when the timeline was
- * not recorded).
+ * One trial as the reporters see it: its result, its timeline (events in time order; empty when the timeline was
+ * not recorded) and its GPUs' utilization over time (from {@code telemetry.csv}; empty without telemetry).
  */
-public record TrialReport(RunResult result, List<TimelineEvent> events) {
+public record TrialReport(RunResult result, List<TimelineEvent> events, List<GpuUtilPoint> gpuUtil) {
     public TrialReport {
         Objects.requireNonNull(result, "result");
         events = (events == null ? List.<TimelineEvent>of() : events).stream()
                 .sorted(Comparator.comparing(TimelineEvent::time))
                 .toList();
+        gpuUtil = gpuUtil == null ? List.of() : List.copyOf(gpuUtil);
+    }
+
+    /** A trial without GPU telemetry. */
+    public TrialReport(RunResult result, List<TimelineEvent> events) {
+        this(result, events, List.of());
     }
 
     /** The trial index ({@link RunResult#trial()}). */

@@ -58,6 +58,11 @@ public final class Fixtures {
                     metrics.put("init_time_s", 42.5);
                     metrics.put("loss_final", 1.25 - 0.1 * w);
                     metrics.put("epochs", 38.0 + rep);
+                    // telemetry as the dcgm profile gives it: 8 GPUs a worker at 700 W for the whole trial
+                    metrics.put("gpu_util_mean_pct", 95.0 - 5 * w + rep);
+                    metrics.put("gpu_power_mean_w", 700.0);
+                    metrics.put("gpu_energy_j", 700.0 * 8 * w * 900);
+                    metrics.put("energy_per_sample_j", 700.0 * 8 * w / thr);
                     for (int e = 1; e <= 5; e++) {
                         curve.add(new CurvePoint(ttt * 1000 * e / 5, e * 8.0, Double.NaN, 0.5 + 0.053 * e,
                                 "eval_accuracy"));

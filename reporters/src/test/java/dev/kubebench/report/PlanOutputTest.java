@@ -1,6 +1,7 @@
 package dev.kubebench.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,10 @@ import dev.kubebench.report.analysis.plan.CapacityPlanner;
 import dev.kubebench.report.analysis.plan.CapacityPlannerTest;
 import dev.kubebench.report.analysis.plan.PlanSettings;
 import dev.kubebench.report.analysis.plan.PriceTable;
+import dev.kubebench.report.csv.PlanCsv;
+import dev.kubebench.report.html.PlanHtml;
+import dev.kubebench.report.json.PlanJson;
+import dev.kubebench.report.text.PlanText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -62,5 +67,22 @@ class PlanOutputTest {
         Files.writeString(both, "prices:\n  - pool: h100\n    gpuType: H100\n    perGpuHour: 3.5\n");
         assertEquals(both + ": prices[0]: set exactly one of pool and gpuType",
                 assertThrows(KubebenchException.class, () -> PriceTable.load(both)).getMessage());
+    }
+
+    @Test
+    void energyColumnsAppearInTextCsvHtmlAndJsonOnlyWithEnergyMeasurements() {
+        CapacityPlan plan = new CapacityPlanner(new PlanSettings(Double.NaN, Double.NaN, 0, 2, 0.12),
+                CapacityPlannerTest.prices()).plan(CapacityPlannerTest.withEnergy());
+        String text = PlanText.render(plan);
+        assertTrue(text.contains("J/sample") && text.contains("energy (kWh)") && text.contains("energy cost (USD)"),
+                text);
+        String html = PlanHtml.render(plan);
+        assertTrue(html.contains("<th>energy cost (USD)</th>"), html);
+        String csv = PlanCsv.render(plan);
+        assertTrue(csv.lines().findFirst().orElseThrow().endsWith(",energy_per_sample_j,energy_kwh,energy_cost"));
+        assertTrue(PlanJson.render(plan).contains("\"energy_cost_unit\" : \"USD\""));
+        String plain = PlanText.render(plan());
+        assertFalse(plain.contains("J/sample"), "no energy measured, no energy columns");
+        assertFalse(PlanHtml.render(plan()).contains("energy"), "no energy columns in HTML either");
     }
 }

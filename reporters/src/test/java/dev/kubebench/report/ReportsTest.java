@@ -2,6 +2,7 @@ package dev.kubebench.report;
 
 import dev.kubebench.core.error.KubebenchException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,6 +84,22 @@ class ReportsTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temp files left");
         }
+    }
+
+    @Test
+    void gpuTelemetryOfATrialIsLoadedAndChartedAndItsAbsenceIsNoError() throws IOException {
+        Path dir = sweepRunDir();
+        Files.writeString(dir.resolve("trials/0/telemetry.csv"),
+                "timestamp_ms,node,pod,gpu,gpu_util_pct,gpu_mem_used_mib,gpu_power_w\n"
+                        + "1796119200000,node-a,resnet-0-master-0,0,87,30512,690\n"
+                        + "1796119201000,node-a,resnet-0-master-0,0,91,30512,700\n");
+        RunReport loaded = RunReport.load(dir);
+        assertEquals(2, loaded.trials().get(0).gpuUtil().size());
+        assertEquals(List.of(), loaded.trials().get(1).gpuUtil());
+        Reports.writeAll(dir);
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("id=\"chart-gpu-util-0\""), "trial 0 has its GPU chart");
+        assertFalse(html.contains("chart-gpu-util-1"), "trial 1 has no telemetry.csv, so no chart");
     }
 
     @Test

@@ -19,6 +19,8 @@ import dev.kubebench.collector.result.RunResult;
 import dev.kubebench.collector.result.RunResultCodec;
 import dev.kubebench.core.trial.TrialState;
 import dev.kubebench.collector.store.RunDirectory;
+import dev.kubebench.collector.telemetry.EnergyPerSample;
+import dev.kubebench.collector.telemetry.LocalTelemetryFile;
 import dev.kubebench.core.timeline.TimelineEvent;
 import dev.kubebench.core.error.KubebenchException;
 import java.io.IOException;
@@ -33,7 +35,8 @@ import java.util.stream.Stream;
 /**
  * Turns a finished trial directory into its {@code result.json}: parses every log in {@code logs/} with the trial's
  * collect specs (MLLOG by default, JMH JSON, extraction rules), adds scheduling/startup latencies from
- * {@code events.jsonl}, and decides the status: a throughput trial succeeds when its job succeeds; a time-to-train
+ * {@code events.jsonl}, the local backend's telemetry ({@link LocalTelemetryFile}) and {@code energy_per_sample_j}, and
+ * decides the status: a throughput trial succeeds when its job succeeds; a time-to-train
  * trial only when its MLLOG run stopped with {@code success} and reached the quality target. Status and failure
  * reason are always set. Collection problems (unreadable logs, missing files) become warnings, never exceptions, so
  * a result is always written.
@@ -115,6 +118,8 @@ public final class TrialCollector {
             // prometheus: telemetry is collected after the trial from Prometheus (telemetry.TelemetryRecorder)
         }
         TimelineLatencies.metrics(events, warnings).forEach(metrics::putIfAbsent);
+        LocalTelemetryFile.add(trialDir, metrics, warnings);
+        EnergyPerSample.add(metrics, end.startedAt(), end.finishedAt());
         ClusterIncidents.add(events, labels, warnings);
 
         TrialState status;

@@ -148,4 +148,25 @@ class TrialCollectorTest {
         assertEquals(4.5, r.metric("parse_parse_size_64_score_error_mb_per_s"));
         assertTrue(r.warnings().contains("extract: metric never_ms matched no log line"), r.warnings().toString());
     }
+
+    @Test
+    void localTelemetryLandsInResultJsonWithEnergyPerSample(@TempDir Path root) throws IOException {
+        RunDirectory run = RunDirectory.of(root.resolve("local/20261128-200000-000002"));
+        run.createTrial(0);
+        Files.writeString(run.logsDir(0).resolve("master-0.log"), "throughput=10\n");
+        Files.writeString(run.trialDir(0).resolve("local-telemetry.json"), "{\"metrics\":{\"cpu_util_mean_pct\":"
+                + "150.0,\"rss_peak_mib\":512.0,\"gpu_util_mean_pct\":87.0,\"gpu_energy_j\":9000.0},"
+                + "\"warnings\":[]}");
+        CollectSpec.Extract extract = new CollectSpec.Extract(List.of(new CollectSpec.MetricRule(
+                "throughput_samples_per_s", "throughput=(?<value>[0-9.]+)", null, "samples/s", "last")));
+        RunResult r = new TrialCollector().collect(run, trial(new Workload("custom", false, List.of()),
+                List.of(extract)), OK);
+        assertEquals(150.0, r.metric("cpu_util_mean_pct"));
+        assertEquals(512.0, r.metric("rss_peak_mib"));
+        assertEquals(87.0, r.metric("gpu_util_mean_pct"));
+        assertEquals(9000.0 / (10 * 900), r.metric("energy_per_sample_j"), 1e-12, "9 kJ over 900 s at 10 samples/s");
+        Path json = run.trialDir(0).resolve("result.json");
+        RunResult read = RunResultCodec.read(Files.readAllBytes(json), json.toString());
+        assertEquals(1.0, read.metric("energy_per_sample_j"), 1e-12);
+    }
 }

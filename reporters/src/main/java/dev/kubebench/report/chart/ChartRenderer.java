@@ -19,6 +19,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.MinMaxCategoryRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -102,6 +103,24 @@ public final class ChartRenderer {
                 new float[] {6f, 4f}, 0f));
         r.setSeriesShapesVisible(ideal, false);
         c.getXYPlot().setRenderer(r);
+        return style(c);
+    }
+
+    public static JFreeChart gpuUtilization(GpuUtilChart g) {
+        JFreeChart c = ChartFactory.createXYLineChart(null, "seconds since the first sample", "GPU utilization (%)",
+                g.dataset(), PlotOrientation.VERTICAL, !g.band(), false, false);
+        XYPlot plot = c.getXYPlot();
+        if (g.band()) {
+            DeviationRenderer r = new DeviationRenderer(true, false);
+            r.setSeriesPaint(0, new Color(0x2E8B57));
+            r.setSeriesFillPaint(0, new Color(0x2E8B57));
+            r.setAlpha(0.25f);
+            plot.setRenderer(r);
+        } else {
+            plot.setRenderer(new XYLineAndShapeRenderer(true, false));
+        }
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        y.setRange(0, 100);
         return style(c);
     }
 

@@ -4,7 +4,6 @@ import dev.kubebench.collector.result.RunResult;
 import dev.kubebench.report.Reporter;
 import dev.kubebench.report.RunReport;
 import dev.kubebench.report.TrialReport;
-import dev.kubebench.core.metric.MetricNames;
 import dev.kubebench.core.text.Numbers;
 import java.io.IOException;
 import java.io.Writer;
@@ -15,10 +14,10 @@ import org.apache.commons.csv.CSVFormat;
 
 /**
  * {@code results.csv}: one row per measured (not warm-up) trial, RFC 4180 (CRLF, minimal quoting), UTF-8. Columns
- * (docs/reports.md): the fixed {@link #HEAD}, then the {@link MetricNames#STANDARD} metrics, then a tail sorted by
- * name: {@code param.<name>} (sweep point values), other metrics, {@code label.<name>}. Empty cells mean "not
- * measured"; cells that could run as a spreadsheet formula are neutralized ({@link SafeCsv}). The layout only changes
- * together with {@link MetricNames#CSV_SCHEMA_VERSION}.
+ * (docs/reports.md): the fixed {@link #HEAD}, then the {@link CsvSchema#RESULT_METRICS} (standard, then telemetry
+ * metrics), then a tail sorted by name: {@code param.<name>} (sweep point values), other metrics,
+ * {@code label.<name>}. Empty cells mean "not measured"; cells that could run as a spreadsheet formula are
+ * neutralized ({@link SafeCsv}). The layout only changes together with {@link CsvSchema#VERSION}.
  */
 public final class CsvReporter implements Reporter {
     /** Fixed leading columns, in order. */
@@ -34,7 +33,7 @@ public final class CsvReporter implements Reporter {
     /** The header row for this report. */
     public static List<String> header(RunReport report) {
         List<String> header = new ArrayList<>(HEAD);
-        header.addAll(MetricNames.STANDARD);
+        header.addAll(CsvSchema.RESULT_METRICS);
         Columns.params(report).forEach(p -> header.add(Columns.PARAM_PREFIX + p));
         header.addAll(extraMetricColumns(report));
         Columns.labels(report).forEach(l -> header.add(Columns.LABEL_PREFIX + l));
@@ -44,7 +43,7 @@ public final class CsvReporter implements Reporter {
     @Override
     public void write(RunReport report, Writer out) throws IOException {
         List<String> params = Columns.params(report);
-        List<String> extra = CsvSchema.extraMetrics(report.results());
+        List<String> extra = CsvSchema.extraMetrics(report.results(), CsvSchema.RESULT_METRICS);
         List<String> labels = Columns.labels(report);
         SafeCsv csv = new SafeCsv(out, CSVFormat.RFC4180);
         csv.printRecord(header(report));
@@ -72,7 +71,7 @@ public final class CsvReporter implements Reporter {
             row.add(r.startedAt() == null || r.finishedAt() == null ? ""
                     : Numbers.plain(Duration.between(r.startedAt(), r.finishedAt()).toMillis() / 1000.0));
             row.add(Integer.toString(r.warnings().size()));
-            for (String m : MetricNames.STANDARD) {
+            for (String m : CsvSchema.RESULT_METRICS) {
                 row.add(Numbers.plain(r.metric(m)));
             }
             for (String p : params) {
@@ -95,7 +94,7 @@ public final class CsvReporter implements Reporter {
      */
     static List<String> extraMetricColumns(RunReport report) {
         List<String> cols = new ArrayList<>();
-        for (String m : CsvSchema.extraMetrics(report.results())) {
+        for (String m : CsvSchema.extraMetrics(report.results(), CsvSchema.RESULT_METRICS)) {
             cols.add(HEAD.contains(m) ? "metric." + m : m);
         }
         return cols;

@@ -18,7 +18,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads external measurements: a CSV with a header naming at least {@code pool}, {@code gpus} and
- * {@code throughput_samples_per_s}; optional {@code time_to_train_s} and {@code gpu_type}; other columns are ignored.
+ * {@code throughput_samples_per_s}; optional {@code time_to_train_s}, {@code gpu_type} and {@code energy_per_sample_j};
+ * other columns are ignored.
  * Lines starting with {@code #} are comments. Errors name {@code file:line: column: problem}.
  */
 public final class MeasurementCsv {
@@ -27,6 +28,7 @@ public final class MeasurementCsv {
     static final String THROUGHPUT = "throughput_samples_per_s";
     static final String TIME_TO_TRAIN = "time_to_train_s";
     static final String GPU_TYPE = "gpu_type";
+    static final String ENERGY_PER_SAMPLE = "energy_per_sample_j";
 
     private MeasurementCsv() {
     }
@@ -71,7 +73,11 @@ public final class MeasurementCsv {
                     ttt = parsePositive(record.get(TIME_TO_TRAIN), where + TIME_TO_TRAIN);
                 }
                 String gpuType = header.containsKey(GPU_TYPE) ? record.get(GPU_TYPE) : null;
-                out.add(new Measurement(pool, gpus, throughput, ttt, gpuType));
+                double joules = Double.NaN;
+                if (header.containsKey(ENERGY_PER_SAMPLE) && !record.get(ENERGY_PER_SAMPLE).isEmpty()) {
+                    joules = parsePositive(record.get(ENERGY_PER_SAMPLE), where + ENERGY_PER_SAMPLE);
+                }
+                out.add(new Measurement(pool, gpus, throughput, ttt, gpuType, joules));
             }
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             throw new KubebenchException(Failure.INVALID_INPUT, name + ": malformed CSV: " + e.getMessage(), e);

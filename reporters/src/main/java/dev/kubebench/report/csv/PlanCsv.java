@@ -12,11 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 
-/** One CSV row per pool and scale, measured and projected, with the pool's fit repeated on each row. */
+/**
+ * One CSV row per pool and scale, measured and projected, with the pool's fit repeated on each row; the energy columns
+ * last (empty without energy measurements or an electricity price).
+ */
 public final class PlanCsv {
     static final String[] HEADER = {"pool", "gpus", "kind", "throughput_samples_per_s", "throughput_low",
         "throughput_high", "throughput_per_gpu", "speedup", "efficiency", "time_to_train_s", "gpu_hours", "cost",
-        "extrapolated", "on_frontier", "sigma", "kappa", "lambda", "r2", "peak_gpus"};
+        "extrapolated", "on_frontier", "sigma", "kappa", "lambda", "r2", "peak_gpus", "energy_per_sample_j",
+        "energy_kwh", "energy_cost"};
 
     private PlanCsv() {
     }
@@ -42,7 +46,9 @@ public final class PlanCsv {
                             f == null ? "" : Numbers.exact(f.model().kappa()),
                             f == null ? "" : Numbers.exact(f.model().lambda()),
                             f == null ? "" : Numbers.exact(f.r2()),
-                            f == null ? "" : Numbers.exact(f.model().peakGpus()));
+                            f == null ? "" : Numbers.exact(f.model().peakGpus()),
+                            Numbers.exact(s.energyPerSampleJoules()), Numbers.exact(s.energyKwh()),
+                            Numbers.exact(s.energyCost()));
                 }
             }
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package dev.kubebench.report.html;
 
+import dev.kubebench.report.PlanEnergy;
+
 import dev.kubebench.report.analysis.plan.CapacityPlan;
 import dev.kubebench.report.analysis.plan.PoolPlan;
 import dev.kubebench.report.analysis.plan.ScalePoint;
@@ -50,7 +52,11 @@ public final class PlanHtml {
             h.append("<h2>Pool ").append(esc(p.pool())).append("</h2>\n<table><tr><th>GPUs</th><th class=\"l\">")
                     .append("kind</th><th>samples/s</th><th>per GPU</th><th>speedup</th><th>efficiency</th>")
                     .append("<th>time to train</th><th>GPU-hours</th><th>cost (").append(esc(plan.costUnit()))
-                    .append(")</th></tr>\n");
+                    .append(")</th>");
+            for (String head : PlanEnergy.headers(plan)) {
+                h.append("<th>").append(esc(head)).append("</th>");
+            }
+            h.append("</tr>\n");
             List<ScalePoint> rows = new ArrayList<>(p.measured());
             rows.addAll(p.projected());
             rows.sort((a, b) -> Integer.compare(a.gpus(), b.gpus()));
@@ -64,7 +70,11 @@ public final class PlanHtml {
                         .append(td(Numbers.fixed(s.efficiency() * 100, 1) + "%"))
                         .append(td(Numbers.duration(s.timeToTrainSeconds())))
                         .append(td(Numbers.fixed(s.gpuHours(), 2)))
-                        .append(td(Numbers.fixed(s.cost(), 2))).append("</tr>\n");
+                        .append(td(Numbers.fixed(s.cost(), 2)));
+                for (String cell : PlanEnergy.cells(plan, s)) {
+                    h.append(td(cell));
+                }
+                h.append("</tr>\n");
             }
             h.append("</table>\n");
             for (String w : p.warnings()) {

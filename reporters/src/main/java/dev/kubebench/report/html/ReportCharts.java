@@ -4,6 +4,7 @@ import dev.kubebench.report.RunReport;
 import dev.kubebench.report.analysis.aggregate.SweepPoint;
 import dev.kubebench.report.chart.ChartDatasets;
 import dev.kubebench.report.chart.ChartRenderer;
+import dev.kubebench.report.chart.GpuUtilChart;
 import dev.kubebench.report.chart.PodTimeline;
 import dev.kubebench.report.chart.Scaling;
 import java.util.ArrayList;
@@ -67,7 +68,22 @@ final class ReportCharts {
                             + capNote(timeline.totalRows(), ChartDatasets.MAX_PODS, "pods"),
                     ChartRenderer.png(ChartRenderer.timeline(timeline), w, th), w, th));
         }
+        gpuUtilization(report, charts, w, h);
         return charts;
+    }
+
+    /** A GPU utilization chart per trial with telemetry, for at most {@link ChartDatasets#MAX_SERIES} trials. */
+    private static void gpuUtilization(RunReport report, List<ChartImage> charts, int w, int h) {
+        List<GpuUtilChart> all = report.trials().stream().map(GpuUtilChart::of).flatMap(Optional::stream).toList();
+        for (GpuUtilChart g : all.subList(0, Math.min(all.size(), ChartDatasets.MAX_SERIES))) {
+            String what = g.band()
+                    ? "the median GPU (line) and the least to the most busy of its " + g.gpus() + " GPUs (band)"
+                    : g.gpus() == 1 ? "its GPU" : "one line per GPU";
+            charts.add(new ChartImage("chart-gpu-util-" + g.trial(), "GPU utilization, trial " + g.trial(),
+                    "GPU utilization (%) of trial " + g.trial() + " over time (telemetry.csv): " + what
+                            + capNote(all.size(), ChartDatasets.MAX_SERIES, "trials with GPU telemetry"),
+                    ChartRenderer.png(ChartRenderer.gpuUtilization(g), w, h), w, h));
+        }
     }
 
     private static String capNote(long total, int cap, String what) {

@@ -23,6 +23,9 @@ public final class PlanJson {
     public static String render(CapacityPlan plan) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("cost_unit", plan.costUnit());
+        if (plan.energyCostUnit() != null) {
+            root.put("energy_cost_unit", plan.energyCostUnit());
+        }
         num(root, "target_time_s", plan.targetTimeSeconds());
         ArrayNode pools = root.putArray("pools");
         for (PoolPlan p : plan.pools()) {
@@ -44,8 +47,8 @@ public final class PlanJson {
             }
             num(n, "price_per_gpu_hour", p.pricePerGpuHour());
             num(n, "samples_to_train", p.samplesToTrain());
-            points(n.putArray("measured"), p.measured());
-            points(n.putArray("projected"), p.projected());
+            points(n.putArray("measured"), p.measured(), plan.hasEnergy());
+            points(n.putArray("projected"), p.projected(), plan.hasEnergy());
             ArrayNode w = n.putArray("warnings");
             p.warnings().forEach(w::add);
         }
@@ -54,15 +57,21 @@ public final class PlanJson {
         } else {
             point(root.putObject("cheapest"), plan.cheapest());
         }
-        points(root.putArray("frontier"), plan.frontier());
+        points(root.putArray("frontier"), plan.frontier(), plan.hasEnergy());
         ArrayNode w = root.putArray("warnings");
         plan.warnings().forEach(w::add);
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 
-    private static void points(ArrayNode arr, List<ScalePoint> points) {
+    private static void points(ArrayNode arr, List<ScalePoint> points, boolean energy) {
         for (ScalePoint s : points) {
-            point(arr.addObject(), s);
+            ObjectNode n = arr.addObject();
+            point(n, s);
+            if (energy) {
+                num(n, "energy_per_sample_j", s.energyPerSampleJoules());
+                num(n, "energy_kwh", s.energyKwh());
+                num(n, "energy_cost", s.energyCost());
+            }
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * {@code summary.md}: a short summary for a pull-request comment: trial counts, one table row per sweep point (median
- * and range of the headline metrics that were measured), gate verdicts, and the first {@value #MAX_FAILED} failed
+ * and range of the headline metrics that were measured), the same for the telemetry metrics, gate verdicts, and the first {@value #MAX_FAILED} failed
  * trials with their reasons. Bounded size whatever the number of trials, except for the points table when a sweep
  * has more than {@value #MAX_POINTS} points (then it is cut with a note).
  */
@@ -59,6 +59,7 @@ public final class MarkdownReporter implements Reporter {
         out.write(".\n\n");
 
         pointsTable(report, out);
+        telemetryTable(report, out);
         MarkdownNoise.write(SweepPoints.of(report), out);
         gatesTable(report, out);
         failedTrials(report, out);
@@ -91,6 +92,29 @@ public final class MarkdownReporter implements Reporter {
             out.write("\n… and " + (points.size() - MAX_POINTS) + " more points (see points.csv).\n");
         }
         out.write("\nMedians over succeeded trials, range in brackets.\n");
+    }
+
+    /**
+     * The hardware telemetry per point ({@link MetricNames#TELEMETRY}, those any trial measured), as a second table
+     * so that the headline table stays narrow; absent when no trial has telemetry.
+     */
+    private static void telemetryTable(RunReport report, Writer out) throws IOException {
+        List<String> shown = MetricNames.TELEMETRY.stream()
+                .filter(m -> results(report).stream().anyMatch(r -> r.metrics().containsKey(m))).toList();
+        if (shown.isEmpty()) {
+            return;
+        }
+        List<SweepPoint> points = SweepPoints.of(report);
+        out.write("\n| point | " + String.join(" | ", shown.stream().map(Md::cell).toList()) + " |\n|---|"
+                + "---:|".repeat(shown.size()) + "\n");
+        for (SweepPoint p : points.subList(0, Math.min(points.size(), MAX_POINTS))) {
+            StringBuilder row = new StringBuilder("| ").append(Md.cell(p.label(), MAX_REASON)).append(" |");
+            for (String m : shown) {
+                row.append(' ').append(range(p.summary(m))).append(" |");
+            }
+            out.write(row + "\n");
+        }
+        out.write("\nHardware telemetry: medians over succeeded trials, range in brackets (docs/telemetry.md).\n");
     }
 
     private static void gatesTable(RunReport report, Writer out) throws IOException {

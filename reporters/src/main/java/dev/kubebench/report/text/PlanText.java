@@ -1,5 +1,7 @@
 package dev.kubebench.report.text;
 
+import dev.kubebench.report.PlanEnergy;
+
 import dev.kubebench.report.analysis.plan.CapacityPlan;
 import dev.kubebench.report.analysis.plan.PoolPlan;
 import dev.kubebench.report.analysis.plan.ScalePoint;
@@ -34,21 +36,26 @@ public final class PlanText {
                         Numbers.general(f.model().kappa(), 4), Numbers.general(f.kappaError(), 4),
                         Numbers.fixed(f.r2(), 4), Numbers.fixed(f.model().peakGpus(), 1)));
             }
-            // numbers right-aligned, the kind column left-aligned
-            TextTable table = TextTable.of(Align.RIGHT, Align.LEFT, Align.RIGHT, Align.RIGHT, Align.RIGHT,
-                    Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.RIGHT).indent(2)
-                    .header("gpus", "", "samples/s", "per gpu", "speedup", "efficiency", "time to train",
-                            "gpu-hours", "cost (" + plan.costUnit() + ")");
+            // numbers right-aligned, the kind column left-aligned; energy columns only when measured
+            List<String> header = new ArrayList<>(List.of("gpus", "", "samples/s", "per gpu", "speedup",
+                    "efficiency", "time to train", "gpu-hours", "cost (" + plan.costUnit() + ")"));
+            header.addAll(PlanEnergy.headers(plan));
+            Align[] aligns = new Align[header.size()];
+            java.util.Arrays.fill(aligns, Align.RIGHT);
+            aligns[1] = Align.LEFT;
+            TextTable table = TextTable.of(aligns).indent(2).header(header.toArray(new String[0]));
             List<ScalePoint> rows = new ArrayList<>(p.measured());
             rows.addAll(p.projected());
             rows.sort((a, b) -> Integer.compare(a.gpus(), b.gpus()));
             for (ScalePoint s : rows) {
-                table.row(Integer.toString(s.gpus()),
+                List<String> row = new ArrayList<>(List.of(Integer.toString(s.gpus()),
                         s.projected() ? (s.extrapolated() ? "projected!" : "projected") : "measured",
                         Numbers.fixed(s.throughput(), 1), Numbers.fixed(s.throughputPerGpu(), 1),
                         Numbers.fixed(s.speedup(), 2), Numbers.fixed(s.efficiency() * 100, 1) + "%",
                         Numbers.duration(s.timeToTrainSeconds()), Numbers.fixed(s.gpuHours(), 2),
-                        Numbers.fixed(s.cost(), 2));
+                        Numbers.fixed(s.cost(), 2)));
+                row.addAll(PlanEnergy.cells(plan, s));
+                table.row(row.toArray(new String[0]));
             }
             out.append(table.render());
             for (String w : p.warnings()) {

@@ -36,14 +36,28 @@ class CsvReporterTest {
         List<String> header = rows.get(0).toList();
         List<String> fixed = new ArrayList<>(CsvReporter.HEAD);
         fixed.addAll(MetricNames.STANDARD);
+        fixed.addAll(MetricNames.TELEMETRY);
         assertEquals(fixed, header.subList(0, fixed.size()));
         assertEquals(List.of("param.batchSize", "param.workers", "epochs", "loss_final", "label.backend",
-                "label.gpus", "label.node_pool"), header.subList(fixed.size(), header.size()));
+                "label.gpus", "label.node_pool"), header.subList(fixed.size(), header.size()),
+                "telemetry metrics are fixed columns, not in the tail");
         assertEquals(7, rows.size(), "header + one row per trial");
         for (CSVRecord r : rows.subList(1, rows.size())) {
             assertEquals(header.size(), r.size());
             assertEquals(Integer.toString(CsvSchema.VERSION), r.get(0));
         }
+    }
+
+    @Test
+    void telemetryColumnsFollowTheStandardOnesAndAreEmptyWhenNotMeasured() throws IOException {
+        List<CSVRecord> rows = parse(Golden.render(new CsvReporter(), Fixtures.sweep()));
+        List<String> header = rows.get(0).toList();
+        assertEquals(CsvReporter.HEAD.size() + MetricNames.STANDARD.size(), header.indexOf("gpu_util_mean_pct"));
+        assertEquals("2", rows.get(1).get(0), "schema version 2 has the telemetry columns");
+        assertEquals("90", rows.get(1).get(header.indexOf("gpu_util_mean_pct")));
+        assertEquals("5.6", rows.get(1).get(header.indexOf("energy_per_sample_j")));
+        assertEquals("", rows.get(1).get(header.indexOf("rss_peak_mib")), "not measured: empty");
+        assertEquals("", rows.get(6).get(header.indexOf("gpu_util_mean_pct")), "unschedulable trial: none");
     }
 
     @Test

@@ -52,4 +52,16 @@ class PlanCsvTest {
         assertEquals(new Measurement("h100", 8, 7000.5, 5000, "NVIDIA-H100"), m.get(0));
         assertTrue(Double.isNaN(m.get(1).timeToTrainSeconds()));
     }
+
+    @Test
+    void csvInputReadsTheEnergyPerSample() throws Exception {
+        List<Measurement> m = MeasurementCsv.parse(new java.io.StringReader(
+                "pool,gpus,throughput_samples_per_s,energy_per_sample_j\nh100,8,8000,0.7\nh100,16,15000,\n"), "m.csv");
+        assertEquals(0.7, m.get(0).energyPerSampleJoules());
+        assertTrue(Double.isNaN(m.get(1).energyPerSampleJoules()));
+        KubebenchException bad = assertThrows(KubebenchException.class, () -> MeasurementCsv.parse(
+                new java.io.StringReader("pool,gpus,throughput_samples_per_s,energy_per_sample_j\nh100,8,8000,-1\n"),
+                "m.csv"));
+        assertEquals("m.csv:2: energy_per_sample_j: must be positive, got -1", bad.getMessage());
+    }
 }

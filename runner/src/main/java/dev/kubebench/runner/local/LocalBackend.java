@@ -30,6 +30,10 @@ import java.util.stream.Collectors;
  * are the shared {@link TrialLifecycle}'s. However the trial ends, and on interrupt, all process trees are terminated
  * (SIGTERM, then SIGKILL after the grace period) before the method returns or throws.
  *
+ * <p>While a trial runs, its replicas' process trees are sampled from /proc, and its GPUs through nvidia-smi when
+ * it is on PATH ({@link LocalTelemetry}, docs/local.md); the trial directory gets {@code local-telemetry.json} and
+ * {@code telemetry.csv}.
+ *
  * <p>Trials may run concurrently (one {@code runTrial} per thread): each keeps its processes to itself, and the ports
  * handed to one trial's replicas are reserved until it ends ({@link FreePorts}).
  */
@@ -40,39 +44,55 @@ public final class LocalBackend implements Backend {
     private final LocalProcesses processes;
     private final ReferenceValues references;
 
-    /** A backend using this process's environment and a 10 s grace between SIGTERM and SIGKILL. */
+    /** How often a trial's processes and GPUs are sampled by default (docs/local.md, "Telemetry"). */
+    public static final Duration TELEMETRY_INTERVAL = Duration.ofSeconds(1);
+
+    /** How long a terminated replica may take to exit before it is killed, by default. */
+    public static final Duration KILL_GRACE = Duration.ofSeconds(10);
+
+    /** A backend using this process's environment, a 10 s grace between SIGTERM and SIGKILL, and telemetry. */
     public LocalBackend() {
-        this(System.getenv(), Duration.ofSeconds(10));
+        this(System.getenv(), KILL_GRACE);
     }
 
-    /**
-     * @param hostEnv   the environment replicas inherit (minus operator variable names); {@code PATH} is searched
-     *                  for commands and {@value ReplicaLaunch#PYTHON_VARIABLE} names the Python to use
-     * @param killGrace how long a terminated replica may take to exit before it is killed, at least 0
-     */
+    /** A backend that samples telemetry every {@link #TELEMETRY_INTERVAL}; references resolve from {@code hostEnv}. */
     public LocalBackend(Map<String, String> hostEnv, Duration killGrace) {
-        this(hostEnv, killGrace, ReferenceValues.of(hostEnv));
+        this(hostEnv, killGrace, TELEMETRY_INTERVAL, ReferenceValues.of(hostEnv));
+    }
+
+    /** A backend whose references ({@code valueFrom}) resolve from {@code hostEnv}. */
+    public LocalBackend(Map<String, String> hostEnv, Duration killGrace, Duration telemetryInterval) {
+        this(hostEnv, killGrace, telemetryInterval, ReferenceValues.of(hostEnv));
     }
 
     /**
-     * A backend using this process's environment, a 10 s grace, and {@code references} for {@code valueFrom} values
-     * ({@code --secret-env-file}).
+     * A backend using this process's environment, a 10 s grace, telemetry, and {@code references} for
+     * {@code valueFrom} values ({@code --secret-env-file}).
      */
     public LocalBackend(ReferenceValues references) {
-        this(System.getenv(), Duration.ofSeconds(10), references);
+        this(System.getenv(), KILL_GRACE, TELEMETRY_INTERVAL, references);
     }
 
     /**
-     * @param hostEnv    the environment replicas inherit (minus operator variable names)
-     * @param killGrace  how long a terminated replica may take to exit before it is killed, at least 0
-     * @param references where {@code secretKeyRef}, {@code configMapKeyRef} and {@code fieldRef} values come from
+     * @param hostEnv           the environment replicas inherit (minus operator variable names); {@code PATH} is
+     *                          searched for commands (and {@code nvidia-smi}) and
+     *                          {@value ReplicaLaunch#PYTHON_VARIABLE} names the Python to use
+     * @param killGrace         how long a terminated replica may take to exit before it is killed, at least 0
+     * @param telemetryInterval how often each trial's process trees and GPUs are sampled; zero turns sampling off
+     *                          ({@code kubebench run --no-telemetry})
+     * @param references        where {@code secretKeyRef}, {@code configMapKeyRef} and {@code fieldRef} values come
+     *                          from
      */
-    public LocalBackend(Map<String, String> hostEnv, Duration killGrace, ReferenceValues references) {
+    public LocalBackend(Map<String, String> hostEnv, Duration killGrace, Duration telemetryInterval,
+                        ReferenceValues references) {
         this.references = Objects.requireNonNull(references, "references");
         if (killGrace.isNegative()) {
             throw new IllegalArgumentException("killGrace must not be negative");
         }
-        this.processes = new LocalProcesses(hostEnv, killGrace);
+        if (telemetryInterval.isNegative()) {
+            throw new IllegalArgumentException("telemetryInterval must not be negative");
+        }
+        this.processes = new LocalProcesses(hostEnv, killGrace, telemetryInterval);
     }
 
     @Override

@@ -33,17 +33,29 @@ final class LocalProcesses {
 
     private final Map<String, String> hostEnv;
     private final Duration killGrace;
+    private final Duration telemetryInterval;
     private final String setsid;
     private final Set<ReplicaProcess> live = ConcurrentHashMap.newKeySet();
 
-    LocalProcesses(Map<String, String> hostEnv, Duration killGrace) {
+    /** @param telemetryInterval how often a trial's processes (and GPUs) are sampled; zero: not at all */
+    LocalProcesses(Map<String, String> hostEnv, Duration killGrace, Duration telemetryInterval) {
         this.hostEnv = Map.copyOf(hostEnv);
         this.killGrace = killGrace;
+        this.telemetryInterval = telemetryInterval;
         this.setsid = findOnPath("setsid");
     }
 
     Map<String, String> hostEnv() {
         return hostEnv;
+    }
+
+    /** Whether trials sample their processes and GPUs ({@link LocalTelemetry}). */
+    boolean sampling() {
+        return !telemetryInterval.isZero();
+    }
+
+    Duration telemetryInterval() {
+        return telemetryInterval;
     }
 
     /** Starts one replica's process; its combined output goes to {@code log}. */

@@ -53,6 +53,7 @@ final class LocalTrial implements TrialReplicas {
     private final List<ReplicaProcess> started = new ArrayList<>();
     private final BlockingQueue<ReplicaProcess> exits = new LinkedBlockingQueue<>();
     private int running;
+    private LocalTelemetry telemetry;
 
     LocalTrial(LocalProcesses processes, ReferenceValues references, TrialContext context, Trial trial, String jobName,
                Instant startedAt) {
@@ -100,6 +101,11 @@ final class LocalTrial implements TrialReplicas {
             process.process().onExit().thenRun(() -> exits.add(process));
         }
         running = started.size();
+        if (processes.sampling()) {
+            telemetry = LocalTelemetry.start(context.trialDir(),
+                    started.stream().map(p -> p.process().pid()).toList(), processes.telemetryInterval(),
+                    processes.findOnPath(NvidiaSmi.PROGRAM), context.clock(), jobName);
+        }
         context.progress().phase("running");
         context.progress().replicas(started.size(), replicas.size());
         return Optional.empty();
@@ -173,6 +179,7 @@ final class LocalTrial implements TrialReplicas {
 
     @Override
     public void stop(TrialOutcome outcome) {
+        finishTelemetry();
         processes.stop(started);
         context.progress().replicas(0, started.size());
         if (outcome != null) {
@@ -180,8 +187,27 @@ final class LocalTrial implements TrialReplicas {
         }
     }
 
+    /**
+     * Ends sampling with a last look at the replicas while they may still run (a timeout, an interrupt). Telemetry
+     * is best effort: a file it cannot write leaves the trial without telemetry and never keeps the replicas from
+     * being stopped.
+     */
+    private void finishTelemetry() {
+        if (telemetry != null) {
+            try {
+                telemetry.finish();
+            } catch (UncheckedIOException unwritable) {
+                // the collector finds no local-telemetry.json: the result has no telemetry metrics
+            }
+        }
+    }
+
     @Override
     public void close() {
-        FreePorts.release(ports);
+        try {
+            finishTelemetry();
+        } finally {
+            FreePorts.release(ports);
+        }
     }
 }

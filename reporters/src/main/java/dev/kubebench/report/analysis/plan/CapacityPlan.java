@@ -11,12 +11,20 @@ import java.util.List;
  * @param cheapest           the cheapest configuration meeting the target; null without a target or when none does
  * @param frontier           configurations not beaten on both time and cost by another, by ascending time
  * @param warnings           plan-wide problems
+ * @param energyCostUnit     currency label of energy costs (the price table's, else {@code cost}); null without an
+ *                           electricity price
  */
 public record CapacityPlan(List<PoolPlan> pools, String costUnit, double targetTimeSeconds, ScalePoint cheapest,
-                           List<ScalePoint> frontier, List<String> warnings) {
+                           List<ScalePoint> frontier, List<String> warnings, String energyCostUnit) {
     public CapacityPlan {
         pools = List.copyOf(pools);
         frontier = List.copyOf(frontier);
         warnings = List.copyOf(warnings);
+    }
+
+    /** Whether any configuration has an energy per sample (the outputs show energy columns only then). */
+    public boolean hasEnergy() {
+        return pools.stream().flatMap(p -> java.util.stream.Stream.concat(p.measured().stream(), p.projected().stream()))
+                .anyMatch(s -> Double.isFinite(s.energyPerSampleJoules()));
     }
 }

@@ -11,7 +11,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Builds a {@link CapacityPlan}: per pool scaling efficiency, a USL fit with projections, GPU-hours and cost, the
+ * Builds a {@link CapacityPlan}: per pool scaling efficiency, a USL fit with projections, GPU-hours and cost, energy
+ * per sample and per training run with its cost when runs measured {@code energy_per_sample_j}, the
  * cheapest configuration that meets a time-to-train target and the time/cost Pareto frontier. Both consider
  * measured scales and projections within the warning range, never far extrapolations.
  */
@@ -19,6 +20,7 @@ public final class CapacityPlanner {
     /** Fits with R² below this get a warning. */
     static final double POOR_FIT_R2 = 0.9;
     private static final int MAX_PROJECTION = 4096;
+    private static final double JOULES_PER_KWH = 3.6e6;
 
     private final PlanSettings settings;
     private final PriceTable prices;
@@ -64,7 +66,16 @@ public final class CapacityPlanner {
             }
         }
         String unit = prices == null ? "GPU-h" : prices.currency().isEmpty() ? "cost" : prices.currency();
-        return new CapacityPlan(pools, unit, settings.targetTimeSeconds(), cheapest, frontier(all), warnings);
+        String energyUnit = null;
+        if (Double.isFinite(settings.energyPricePerKwh())) {
+            energyUnit = prices == null || prices.currency().isEmpty() ? "cost" : prices.currency();
+            if (all.stream().noneMatch(p -> Double.isFinite(p.energyPerSampleJoules()))) {
+                warnings.add("an energy price was given but no measurement has energy_per_sample_j"
+                        + " (GPU telemetry: docs/telemetry.md)");
+            }
+        }
+        return new CapacityPlan(pools, unit, settings.targetTimeSeconds(), cheapest, frontier(all), warnings,
+                energyUnit);
     }
 
     private PoolPlan pool(String pool, List<Measurement> rows) {
@@ -77,7 +88,9 @@ public final class CapacityPlanner {
         }
         TreeMap<Integer, Double> throughput = new TreeMap<>();
         TreeMap<Integer, Double> measuredTime = new TreeMap<>();
+        TreeMap<Integer, Double> measuredEnergy = new TreeMap<>();
         List<Double> samplesEstimates = new ArrayList<>();
+        List<Double> wattsPerGpu = new ArrayList<>();
         for (Map.Entry<Integer, List<Measurement>> e : byScale.entrySet()) {
             double x = Descriptive.median(e.getValue().stream().mapToDouble(Measurement::throughputSamplesPerSecond)
                     .toArray());
@@ -89,7 +102,18 @@ public final class CapacityPlanner {
                 measuredTime.put(e.getKey(), t);
                 samplesEstimates.add(x * t);
             }
+            double[] joules = e.getValue().stream().mapToDouble(Measurement::energyPerSampleJoules)
+                    .filter(Double::isFinite).toArray();
+            if (joules.length > 0) {
+                double j = Descriptive.median(joules);
+                measuredEnergy.put(e.getKey(), j);
+                // J/sample × samples/s = W for all the GPUs of this scale
+                wattsPerGpu.add(j * x / e.getKey());
+            }
         }
+        // Projected scales draw the measured power per GPU: energy per sample = n × W / X(n).
+        double watts = wattsPerGpu.isEmpty() ? Double.NaN
+                : Descriptive.median(wattsPerGpu.stream().mapToDouble(Double::doubleValue).toArray());
         double samples = settings.samplesToTrain();
         if (Double.isNaN(samples) && !samplesEstimates.isEmpty()) {
             samples = Descriptive.median(samplesEstimates.stream().mapToDouble(Double::doubleValue).toArray());
@@ -109,8 +133,9 @@ public final class CapacityPlanner {
         List<ScalePoint> measured = new ArrayList<>();
         for (Map.Entry<Integer, Double> e : throughput.entrySet()) {
             double time = measuredTime.getOrDefault(e.getKey(), samples / e.getValue());
+            double joules = measuredEnergy.getOrDefault(e.getKey(), watts * e.getKey() / e.getValue());
             measured.add(point(pool, e.getKey(), false, e.getValue(), Double.NaN, Double.NaN, base, minN, time,
-                    price, false));
+                    price, false, joules));
         }
         UslFit fit = null;
         List<ScalePoint> projected = new ArrayList<>();
@@ -148,7 +173,7 @@ public final class CapacityPlanner {
                     warned = true;
                 }
                 projected.add(point(pool, k, true, x0, x0 - 1.96 * se, x0 + 1.96 * se, base, minN, samples / x0,
-                        price, far));
+                        price, far, watts * k / x0));
             }
             if (Double.isFinite(peak) && peak < maxN) {
                 warnings.add(String.format(Locale.ROOT,
@@ -160,13 +185,15 @@ public final class CapacityPlanner {
                 warnings);
     }
 
-    private static ScalePoint point(String pool, int gpus, boolean projected, double x, double low, double high,
-                                    double base, int minN, double time, double price, boolean far) {
+    private ScalePoint point(String pool, int gpus, boolean projected, double x, double low, double high,
+                             double base, int minN, double time, double price, boolean far, double joules) {
         double speedup = x / base;
         double efficiency = speedup / ((double) gpus / minN);
         double gpuHours = gpus * time / 3600;
+        // one training run processes throughput × time samples
+        double kwh = joules * x * time / JOULES_PER_KWH;
         return new ScalePoint(pool, gpus, projected, x, low, high, x / gpus, speedup, efficiency, time, gpuHours,
-                gpuHours * price, far);
+                gpuHours * price, far, joules, kwh, kwh * settings.energyPricePerKwh());
     }
 
     /**

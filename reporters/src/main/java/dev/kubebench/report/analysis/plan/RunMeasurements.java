@@ -1,5 +1,6 @@
 package dev.kubebench.report.analysis.plan;
 
+import dev.kubebench.core.metric.MetricNames;
 import dev.kubebench.core.error.Failure;
 import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.collector.result.RunResult;
@@ -17,7 +18,8 @@ import java.util.stream.Stream;
  * Scaling measurements from kubebench runs: one per succeeded trial with a {@code throughput_samples_per_s}. The
  * pool is the sweep variable or label {@code pool}/{@code nodePool}/{@code node_pool}, else the benchmark name; the
  * GPU count is the sweep variable or label {@code gpus}, else {@code replicas × gpus_per_replica} from the labels;
- * the GPU type is label {@code gpu_type} or {@code nvidia.com/gpu.product}.
+ * the GPU type is label {@code gpu_type} or {@code nvidia.com/gpu.product}; the energy per sample is metric
+ * {@code energy_per_sample_j} when the trial had GPU telemetry.
  */
 public final class RunMeasurements {
     private static final List<String> POOL_KEYS = List.of("pool", "nodePool", "node_pool");
@@ -92,8 +94,9 @@ public final class RunMeasurements {
             return null;
         }
         double ttt = r.metric("time_to_train_s");
+        double joules = r.metric(MetricNames.ENERGY_PER_SAMPLE_J);
         return new Measurement(pool, gpus, x, ttt > 0 && Double.isFinite(ttt) ? ttt : Double.NaN,
-                first(r, GPU_TYPE_KEYS));
+                first(r, GPU_TYPE_KEYS), joules > 0 && Double.isFinite(joules) ? joules : Double.NaN);
     }
 
     private static String first(RunResult r, List<String> keys) {

@@ -16,8 +16,15 @@ package dev.kubebench.report.analysis.plan;
  * @param gpuHours              gpus · time to train in hours; NaN when the time is unknown
  * @param cost                  gpuHours · price per GPU-hour; NaN without a price
  * @param extrapolated          true when a projection lies beyond the warning multiple of the measured range
+ * @param energyPerSampleJoules GPU energy per sample, joules: measured (the median at this scale), or the pool's
+ *                              measured power per GPU times the GPU count over the throughput; NaN when the pool has
+ *                              no energy measurements
+ * @param energyKwh             energy of one training run (samples to train times energy per sample), kWh; NaN
+ *                              when either is unknown
+ * @param energyCost            energyKwh times the electricity price; NaN without a price
  */
 public record ScalePoint(String pool, int gpus, boolean projected, double throughput, double throughputLow,
                          double throughputHigh, double throughputPerGpu, double speedup, double efficiency,
-                         double timeToTrainSeconds, double gpuHours, double cost, boolean extrapolated) {
+                         double timeToTrainSeconds, double gpuHours, double cost, boolean extrapolated,
+                         double energyPerSampleJoules, double energyKwh, double energyCost) {
 }

@@ -62,6 +62,21 @@ class ComparerTest {
     }
 
     @Test
+    void moreEnergyPerSampleIsARegressionAndMoreGpuUtilizationAnImprovement() {
+        ComparisonReport energy = compare(CompareSettings.defaults(), "energy_per_sample_j", BASE,
+                scaled(BASE, 1.10));
+        assertEquals(Direction.LOWER, energy.rows().get(0).direction());
+        assertEquals(Verdict.REGRESSION, energy.rows().get(0).verdict());
+        ComparisonReport less = compare(CompareSettings.defaults(), "gpu_energy_j", BASE, scaled(BASE, 0.9));
+        assertEquals(Verdict.IMPROVEMENT, less.rows().get(0).verdict());
+        ComparisonReport util = compare(CompareSettings.defaults(), "gpu_util_mean_pct", BASE, scaled(BASE, 1.10));
+        assertEquals(Direction.HIGHER, util.rows().get(0).direction());
+        assertEquals(Verdict.IMPROVEMENT, util.rows().get(0).verdict());
+        ComparisonReport idle = compare(CompareSettings.defaults(), "gpu_util_mean_pct", BASE, scaled(BASE, 0.9));
+        assertEquals(Verdict.REGRESSION, idle.rows().get(0).verdict());
+    }
+
+    @Test
     void significantChangeWithinThresholdIsNoChange() {
         ComparisonReport r = compare(CompareSettings.defaults(), "time_to_train_s", BASE, scaled(BASE, 1.03));
         MetricComparison row = r.rows().get(0);

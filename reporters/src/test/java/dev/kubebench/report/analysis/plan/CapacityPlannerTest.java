@@ -123,4 +123,50 @@ public class CapacityPlannerTest {
         assertTrue(plan.pools().get(0).warnings().get(0).contains("needs at least 3"));
         assertEquals(0.95, plan.pools().get(0).measured().get(1).efficiency(), 1e-12);
     }
+
+    /** h100 at 700 W per GPU: energy per sample n × 700 / X(n); times from SAMPLES. */
+    public static List<Measurement> withEnergy() {
+        List<Measurement> m = new ArrayList<>();
+        for (int n = 1; n <= 16; n *= 2) {
+            double x = FAST.throughput(n);
+            m.add(new Measurement("h100", n, x, SAMPLES / x, "H100", 700.0 * n / x));
+        }
+        return m;
+    }
+
+    @Test
+    void energyPerSampleAndPerRunWithItsCostInThePriceTablesCurrency() {
+        PlanSettings s = new PlanSettings(Double.NaN, Double.NaN, 0, 2, 0.12);
+        CapacityPlan plan = new CapacityPlanner(s, prices()).plan(withEnergy());
+        assertTrue(plan.hasEnergy());
+        assertEquals("USD", plan.energyCostUnit());
+        ScalePoint eight = plan.pools().get(0).measured().get(3);
+        assertEquals(8, eight.gpus());
+        double x8 = FAST.throughput(8);
+        assertEquals(700.0 * 8 / x8, eight.energyPerSampleJoules(), 1e-12);
+        // a run: 8 GPUs × 700 W for the time to train
+        double kwh = 8 * 700.0 * (SAMPLES / x8) / 3.6e6;
+        assertEquals(kwh, eight.energyKwh(), 1e-9);
+        assertEquals(kwh * 0.12, eight.energyCost(), 1e-9);
+        // projected scales draw the measured 700 W per GPU
+        ScalePoint p32 = plan.pools().get(0).projected().stream().filter(p -> p.gpus() == 32).findFirst()
+                .orElseThrow();
+        assertEquals(700.0 * 32 / p32.throughput(), p32.energyPerSampleJoules(), 1e-9);
+        assertTrue(p32.energyPerSampleJoules() > eight.energyPerSampleJoules(),
+                "worse scaling efficiency costs energy per sample");
+        assertTrue(plan.warnings().isEmpty(), plan.warnings().toString());
+    }
+
+    @Test
+    void withoutEnergyMeasurementsThereIsNoEnergyAndAPriceIsAWarning() {
+        CapacityPlan none = new CapacityPlanner(PlanSettings.defaults(), prices()).plan(twoPools());
+        assertFalse(none.hasEnergy());
+        assertNull(none.energyCostUnit());
+        assertTrue(Double.isNaN(none.pools().get(0).measured().get(0).energyKwh()));
+        CapacityPlan priced = new CapacityPlanner(new PlanSettings(Double.NaN, Double.NaN, 0, 2, 0.12), null)
+                .plan(twoPools());
+        assertEquals("cost", priced.energyCostUnit(), "no price table: no currency to name");
+        assertTrue(priced.warnings().stream().anyMatch(w -> w.contains("no measurement has energy_per_sample_j")),
+                priced.warnings().toString());
+    }
 }

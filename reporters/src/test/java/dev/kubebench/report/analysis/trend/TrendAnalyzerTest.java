@@ -82,4 +82,29 @@ class TrendAnalyzerTest {
         assertTrue(text.contains("change at run 30 (run-30)"), text);
         assertTrue(text.contains("REGRESSION"), text);
     }
+
+    /** 40 runs; from run 30 on, energy per sample rises and GPU utilization falls by 10 %. */
+    @Test
+    void risingEnergyPerSampleAndFallingGpuUtilizationAreRegressions() {
+        Random rnd = new Random(5);
+        List<RunSamples> runs = new ArrayList<>();
+        for (int r = 0; r < 40; r++) {
+            double f = r >= 30 ? 1.10 : 1.0;
+            List<Observation> obs = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                obs.add(new Observation("energy_per_sample_j", "", 0.7 * f + rnd.nextGaussian() * 0.002, null));
+                obs.add(new Observation("gpu_util_mean_pct", "", 90 / f + rnd.nextGaussian() * 0.2, null));
+            }
+            runs.add(new RunSamples(String.format("run-%02d", r), T0.plusSeconds(86400L * r), "/x", obs, null));
+        }
+        List<TrendResult> results = new TrendAnalyzer(ChangePointSettings.defaults(), 5)
+                .analyze(TrendSeries.of(runs, Map.of()));
+        for (TrendResult t : results) {
+            assertEquals(t.series().metric().equals("energy_per_sample_j") ? Direction.LOWER : Direction.HIGHER,
+                    t.series().direction(), t.series().metric());
+            assertEquals(30, t.changePoints().get(0).index(), t.series().metric());
+            assertTrue(t.regression(), t.series().metric() + " got worse");
+        }
+        assertEquals(2, results.size());
+    }
 }
