@@ -1,5 +1,7 @@
 package dev.kubebench.cli;
 
+import dev.kubebench.collector.store.ResultsStore;
+import dev.kubebench.collector.store.RunDirectory;
 import dev.kubebench.report.Reports;
 import dev.kubebench.report.RunReport;
 import java.io.IOException;
@@ -61,6 +63,10 @@ public final class ReportCommand implements Callable<Integer> {
         }
         for (Path runDir : runDirs) {
             RunReport report = RunReport.load(runDir);
+            if (ResultsStore.isAbandoned(RunDirectory.of(runDir))) {
+                err.println("warning: " + runDir + ": run abandoned (its process ended without recording a final "
+                        + "state, e.g. killed by SIGKILL); reported from the results it left");
+            }
             List<Integer> missing = RunReport.missingResults(runDir);
             if (!missing.isEmpty()) {
                 err.println("warning: " + runDir + ": no result.json for trial(s) " + missing.stream()

@@ -6,8 +6,9 @@ import dev.kubebench.catalog.plan.Trial;
 import dev.kubebench.collector.TrialCollector;
 import dev.kubebench.collector.history.DatabaseUrl;
 import dev.kubebench.collector.result.RunResult;
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.core.io.AtomicFiles;
-import dev.kubebench.collector.store.ResultsStore;
 import dev.kubebench.collector.store.RunDirectory;
 import dev.kubebench.report.Reports;
 import dev.kubebench.runner.AdaptiveAdmission;
@@ -23,7 +24,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -117,65 +117,80 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // opened first: from here a signal waits until the run directory (once it exists) is in a final state
+        try (InterruptGuard guard = InterruptGuard.open(INTERRUPT_GRACE)) {
+            return run(guard);
+        }
+    }
+
+    private int run(InterruptGuard guard) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (parallel < 1) {
             throw new ParameterException(spec.commandLine(), "--parallel must be at least 1, got " + parallel);
         }
+        ResultsDirs.check(spec.commandLine(), resultsDir);
         Clock clock = Clock.systemUTC();
         DatabaseUrl history = dbUrl == null ? null : DatabaseUrl.parse(dbUrl);
         BenchmarkPlan plan = SpecLoader.loadFile(specFile, profile, sets);
         try (Backend backend = openBackend(err)) {
             backend.preflight(plan);
-            RunDirectory run = new ResultsStore(resultsDir).createRun(plan.benchmarkName(), clock, new SecureRandom());
-            RunRecorder recorder = new RunRecorder(run, plan, backend.name(), specFile);
-            recorder.writeBenchmarkYaml();
-            if (report) {
-                Reports.prepareCharts();
+            if (guard.interrupted()) {
+                return ExitCodes.INTERRUPTED;
             }
-            out.printf("kubebench: running %s (%d trial%s, %s backend) -> %s%n", plan.benchmarkName(),
-                    plan.trials().size(), plan.trials().size() == 1 ? "" : "s", backend.name(), run.path());
-            out.flush();
+            RunDirectory run = ResultsDirs.createRun(resultsDir, plan.benchmarkName(), clock);
+            RunRecorder recorder = new RunRecorder(run, plan, backend.name(), specFile);
             List<RunResult> results = new ArrayList<>();
-            TrialCollector collector = new TrialCollector();
             ExperimentDesign design = new ExperimentDesign(plan);
             AdaptiveAdmission admission = new AdaptiveAdmission(plan, design);
-            ManifestRenderer renderer = new ManifestRenderer(allowClusterScoped);
-            StatusDisplay status = new StatusDisplay(out, StatusDisplay.stdoutIsTerminal(),
-                    parallel > 1 && plan.trials().size() > 1, clock);
-            RunExecutor executor = new RunExecutor(backend, run.runId(),
-                    trial -> prepareTrial(run, renderer, trial),
-                    trial -> status.trial(trial.index() + 1, plan.trials().size()),
-                    (trial, outcome, dir) -> {
-                        // the executor never calls this concurrently, even with --parallel
-                        status.trialDone(trial.index() + 1);
-                        RunResult result = collect(collector, run, trial, outcome, err);
-                        results.add(result);
-                        design.completed(result);
-                        out.println(Summaries.trialLine(result));
-                        out.flush();
-                    },
-                    clock, keep, parallel).admitting(admission);
-            InterruptGuard guard = new InterruptGuard(executor::cancel, INTERRUPT_GRACE);
             try {
+                recorder.writeBenchmarkYaml();
+                if (report) {
+                    Reports.prepareCharts();
+                }
+                out.printf("kubebench: running %s (%d trial%s, %s backend) -> %s%n", plan.benchmarkName(),
+                        plan.trials().size(), plan.trials().size() == 1 ? "" : "s", backend.name(), run.path());
+                out.flush();
+                TrialCollector collector = new TrialCollector();
+                ManifestRenderer renderer = new ManifestRenderer(allowClusterScoped);
+                StatusDisplay status = new StatusDisplay(out, StatusDisplay.stdoutIsTerminal(),
+                        parallel > 1 && plan.trials().size() > 1, clock);
+                RunExecutor executor = new RunExecutor(backend, run.runId(),
+                        trial -> prepareTrial(run, renderer, trial),
+                        trial -> status.trial(trial.index() + 1, plan.trials().size()),
+                        (trial, outcome, dir) -> {
+                            // the executor never calls this concurrently, even with --parallel
+                            status.trialDone(trial.index() + 1);
+                            RunResult result = collect(collector, run, trial, outcome);
+                            results.add(result);
+                            design.completed(result);
+                            out.println(Summaries.trialLine(result));
+                            out.flush();
+                        },
+                        clock, keep, parallel).admitting(admission);
+                guard.onInterrupt(executor::cancel);
                 try (status) {
                     executor.run(plan);
                 }
                 // with --parallel, trials complete out of order; summary, table and reports list them in plan order
                 results.sort(Comparator.comparingInt(RunResult::trial));
-                recorder.finish(results, admission.skipped(), report, err);
-                out.println();
-                out.print(Summaries.table(results));
-                Summaries.printDesign(out, design, results);
-                out.printf("%nresults: %s%n", run.path().toAbsolutePath());
-                if (report) {
-                    out.printf("report:  %s%n", run.reportHtml().toAbsolutePath());
-                }
-                out.flush();
-            } finally {
-                guard.close();
+                recorder.finish(results, admission.skipped(), report, guard.interrupted(), err);
+            } catch (IOException | RuntimeException | Error e) {
+                // whatever ends the run after its directory exists, the directory and the index record how it ended
+                results.sort(Comparator.comparingInt(RunResult::trial));
+                recorder.abort(results, admission.skipped(), e, guard.interrupted(), err);
+                throw e;
             }
-            int exitCode = Summaries.exitCode(results, plan.trials().size() - admission.skipped());
+            out.println();
+            out.print(Summaries.table(results));
+            Summaries.printDesign(out, design, results);
+            out.printf("%nresults: %s%n", run.path().toAbsolutePath());
+            if (report) {
+                out.printf("report:  %s%n", run.reportHtml().toAbsolutePath());
+            }
+            out.flush();
+            int exitCode = guard.interrupted() ? ExitCodes.INTERRUPTED
+                    : Summaries.exitCode(results, plan.trials().size() - admission.skipped());
             return history == null ? exitCode : RunHistoryPush.push(history, run.path(), labels, exitCode, out, err);
         }
     }
@@ -213,14 +228,13 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static RunResult collect(TrialCollector collector, RunDirectory run, Trial trial, TrialOutcome outcome,
-                                     PrintWriter err) {
+    /** A result that cannot be written (disk full, read-only) stops the run as an infrastructure failure. */
+    private static RunResult collect(TrialCollector collector, RunDirectory run, Trial trial, TrialOutcome outcome) {
         try {
             return collector.collect(run, trial, outcome);
         } catch (IOException e) {
-            err.println("error: could not write the result of trial " + trial.index() + ": " + e.getMessage());
-            err.flush();
-            throw new UncheckedIOException(e);
+            throw new KubebenchException(Failure.INFRASTRUCTURE, "could not write the result of trial " + trial.index()
+                    + " into " + run.trialDir(trial.index()) + ": " + ResultsDirs.reason(e));
         }
     }
 }
