@@ -22,7 +22,6 @@ import dev.kubebench.runner.render.ManifestRenderer;
 import dev.kubebench.runner.render.ManifestWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -144,7 +143,12 @@ public final class RunCommand implements Callable<Integer> {
             ExperimentDesign design = new ExperimentDesign(plan);
             AdaptiveAdmission admission = new AdaptiveAdmission(plan, design);
             try {
-                recorder.writeBenchmarkYaml();
+                try {
+                    recorder.writeBenchmarkYaml();
+                } catch (IOException e) {
+                    throw new KubebenchException(Failure.INFRASTRUCTURE, "could not write " + run.benchmarkYaml()
+                            + ": " + ResultsDirs.reason(e));
+                }
                 if (report) {
                     Reports.prepareCharts();
                 }
@@ -175,7 +179,7 @@ public final class RunCommand implements Callable<Integer> {
                 // with --parallel, trials complete out of order; summary, table and reports list them in plan order
                 results.sort(Comparator.comparingInt(RunResult::trial));
                 recorder.finish(results, admission.skipped(), report, guard.interrupted(), err);
-            } catch (IOException | RuntimeException | Error e) {
+            } catch (RuntimeException | Error e) {
                 // whatever ends the run after its directory exists, the directory and the index record how it ended
                 results.sort(Comparator.comparingInt(RunResult::trial));
                 recorder.abort(results, admission.skipped(), e, guard.interrupted(), err);
@@ -224,7 +228,8 @@ public final class RunCommand implements Callable<Integer> {
             }
             return dir;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new KubebenchException(Failure.INFRASTRUCTURE, "could not prepare the directory of trial "
+                    + trial.index() + " in " + run.path() + ": " + ResultsDirs.reason(e));
         }
     }
 

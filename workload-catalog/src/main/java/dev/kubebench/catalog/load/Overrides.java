@@ -155,6 +155,9 @@ final class Overrides {
             }
             Node.Entry e = m.entry(key);
             Node child = set(e == null ? null : e.value(), path, at + 1, o, problems);
+            if (child == null) {
+                return node; // nothing to set (a problem was reported, e.g. an index into a missing list)
+            }
             return m.with(key, e == null ? mark : e.keyMark(), child);
         }
         int index = (Integer) seg;

@@ -78,6 +78,14 @@ class CarelessSpecTest {
     }
 
     @Test
+    void anIndexIntoAMissingListIsAnErrorNotACrash() throws IOException {
+        // found by SpecFuzzTest: a NullPointerException (exit 1) before
+        String p = problem(BASE, "x[5]=true");
+        assertEquals("--set x[5]=true: spec.x[5]: not a list", p);
+        assertEquals("--set job.y.z[0]=1: spec.job.y.z[0]: not a list", problem(BASE, "job.y.z[0]=1"));
+    }
+
+    @Test
     void aTimeoutOverThirtyDaysIsAnError() throws IOException {
         assertTrue(problem(with("timeout: 1m", "timeout: 31d")).endsWith("spec.timeout: must be at most 30d, got 31d"));
         assertTrue(problem(BASE, "timeout=721h").endsWith("spec.timeout: must be at most 30d, got 721h"));
