@@ -22,7 +22,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             for (String problem : ke.problems()) {
                 err.println(cl.getColorScheme().errorText("error: ").toString() + Printable.escape(problem));
             }
-            code = ExitCodes.of(ke.failure());
+            code = exitCode(ke);
         } else {
             err.println(cl.getColorScheme().errorText("internal error: ").toString() + Printable.escape(ex.toString()));
             if (!verbose) {
@@ -35,6 +35,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         }
         err.flush();
         return code;
+    }
+
+    /** The exit code of a command that ended with {@code error}. */
+    static int exitCode(Throwable error) {
+        return error instanceof KubebenchException ke ? ExitCodes.of(ke.failure()) : ExitCodes.INTERNAL_ERROR;
     }
 
     static boolean isVerbose(CommandLine.ParseResult parseResult) {

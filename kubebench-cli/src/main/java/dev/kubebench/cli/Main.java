@@ -8,7 +8,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        InterruptGuard.installHook();
+        InterruptGuard.exit(execute(args));
     }
 
     /** Runs the CLI and returns its exit code; used by tests. */

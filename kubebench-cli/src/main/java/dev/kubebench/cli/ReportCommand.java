@@ -1,9 +1,12 @@
 package dev.kubebench.cli;
 
+import dev.kubebench.collector.store.ResultsStore;
+import dev.kubebench.collector.store.RunDirectory;
 import dev.kubebench.report.Reports;
 import dev.kubebench.report.RunReport;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -56,11 +60,21 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (outputDir != null && (outputDir.toString().isBlank()
+                || Files.exists(outputDir) && !Files.isDirectory(outputDir))) {
+            throw new ParameterException(spec.commandLine(), "-o/--output-dir '" + outputDir + "': "
+                    + (outputDir.toString().isBlank() ? "must name a directory" : "a file, not a directory")
+                    + " (reports are written into a directory; files of the same name in it are replaced)");
+        }
         if (runDirs.isEmpty() || filter.benchmark != null || db.given()) {
             return HistoryReportWriter.write(runDirs, db, filter, outputDir, out);
         }
         for (Path runDir : runDirs) {
             RunReport report = RunReport.load(runDir);
+            if (ResultsStore.isAbandoned(RunDirectory.of(runDir))) {
+                err.println("warning: " + runDir + ": run abandoned (its process ended without recording a final "
+                        + "state, e.g. killed by SIGKILL); reported from the results it left");
+            }
             List<Integer> missing = RunReport.missingResults(runDir);
             if (!missing.isEmpty()) {
                 err.println("warning: " + runDir + ": no result.json for trial(s) " + missing.stream()

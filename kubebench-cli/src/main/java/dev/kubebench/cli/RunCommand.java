@@ -8,9 +8,10 @@ import dev.kubebench.catalog.plan.Trial;
 import dev.kubebench.collector.TrialCollector;
 import dev.kubebench.collector.history.DatabaseUrl;
 import dev.kubebench.collector.result.RunResult;
+import dev.kubebench.core.error.Failure;
+import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.core.io.AtomicFiles;
 import dev.kubebench.core.secret.Redactor;
-import dev.kubebench.collector.store.ResultsStore;
 import dev.kubebench.collector.store.RunDirectory;
 import dev.kubebench.collector.telemetry.TelemetryRecorder;
 import dev.kubebench.report.Reports;
@@ -26,9 +27,7 @@ import dev.kubebench.runner.render.ManifestRenderer;
 import dev.kubebench.runner.render.ManifestWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -134,9 +133,17 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // opened first: from here a signal waits until the run directory (once it exists) is in a final state
+        try (InterruptGuard guard = InterruptGuard.open(INTERRUPT_GRACE)) {
+            return run(guard);
+        }
+    }
+
+    private int run(InterruptGuard guard) throws IOException {
         if (parallel < 1) {
             throw new ParameterException(spec.commandLine(), "--parallel must be at least 1, got " + parallel);
         }
+        ResultsDirs.check(spec.commandLine(), resultsDir);
         Clock clock = Clock.systemUTC();
         DatabaseUrl history = dbUrl == null ? null : DatabaseUrl.parse(dbUrl);
         if (secretEnvFile != null && !local) {
@@ -155,58 +162,70 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (Backend backend = openBackend(err, references, redactor)) {
             backend.preflight(plan);
-            RunDirectory run = new ResultsStore(resultsDir).createRun(plan.benchmarkName(), clock, new SecureRandom());
-            RunRecorder recorder = new RunRecorder(run, plan, backend.name(), specFile, redactor);
-            recorder.writeBenchmarkYaml();
-            if (report) {
-                Reports.prepareCharts();
+            if (guard.interrupted()) {
+                return ExitCodes.INTERRUPTED;
             }
-            out.printf("kubebench: running %s (%d trial%s, %s backend) -> %s%n", plan.benchmarkName(),
-                    plan.trials().size(), plan.trials().size() == 1 ? "" : "s", backend.name(), run.path());
-            out.flush();
+            RunDirectory run = ResultsDirs.createRun(resultsDir, plan.benchmarkName(), clock);
+            RunRecorder recorder = new RunRecorder(run, plan, backend.name(), specFile, redactor);
             List<RunResult> results = new ArrayList<>();
-            TrialCollector collector = new TrialCollector();
-            RunTelemetry telemetry = new RunTelemetry(backend instanceof KubernetesBackend k ? k.serviceProxy() : null,
-                    err);
             ExperimentDesign design = new ExperimentDesign(plan);
             AdaptiveAdmission admission = new AdaptiveAdmission(plan, design);
-            ManifestRenderer renderer = new ManifestRenderer(allowClusterScoped);
-            StatusDisplay status = new StatusDisplay(out, StatusDisplay.stdoutIsTerminal(),
-                    parallel > 1 && plan.trials().size() > 1, clock);
-            RunExecutor executor = new RunExecutor(backend, run.runId(),
-                    trial -> prepareTrial(run, renderer, trial, redactor),
-                    trial -> status.trial(trial.index() + 1, plan.trials().size()),
-                    (trial, outcome, dir) -> {
-                        // the executor never calls this concurrently, even with --parallel
-                        status.trialDone(trial.index() + 1);
-                        RunResult result = telemetry(telemetry, run, trial,
-                                collect(collector, run, trial, outcome, redactor, err), err);
-                        results.add(result);
-                        design.completed(result);
-                        out.println(Summaries.trialLine(result));
-                        out.flush();
-                    },
-                    clock, keep, parallel).admitting(admission).redacting(redactor);
-            InterruptGuard guard = new InterruptGuard(executor::cancel, INTERRUPT_GRACE);
             try {
+                try {
+                    recorder.writeBenchmarkYaml();
+                } catch (IOException e) {
+                    throw new KubebenchException(Failure.INFRASTRUCTURE, "could not write " + run.benchmarkYaml()
+                            + ": " + ResultsDirs.reason(e));
+                }
+                if (report) {
+                    Reports.prepareCharts();
+                }
+                out.printf("kubebench: running %s (%d trial%s, %s backend) -> %s%n", plan.benchmarkName(),
+                        plan.trials().size(), plan.trials().size() == 1 ? "" : "s", backend.name(), run.path());
+                out.flush();
+                TrialCollector collector = new TrialCollector();
+                RunTelemetry telemetry = new RunTelemetry(
+                        backend instanceof KubernetesBackend k ? k.serviceProxy() : null, err);
+                ManifestRenderer renderer = new ManifestRenderer(allowClusterScoped);
+                StatusDisplay status = new StatusDisplay(out, StatusDisplay.stdoutIsTerminal(),
+                        parallel > 1 && plan.trials().size() > 1, clock);
+                RunExecutor executor = new RunExecutor(backend, run.runId(),
+                        trial -> prepareTrial(run, renderer, trial, redactor),
+                        trial -> status.trial(trial.index() + 1, plan.trials().size()),
+                        (trial, outcome, dir) -> {
+                            // the executor never calls this concurrently, even with --parallel
+                            status.trialDone(trial.index() + 1);
+                            RunResult result = telemetry(telemetry, run, trial,
+                                    collect(collector, run, trial, outcome, redactor), err);
+                            results.add(result);
+                            design.completed(result);
+                            out.println(Summaries.trialLine(result));
+                            out.flush();
+                        },
+                        clock, keep, parallel).admitting(admission).redacting(redactor);
+                guard.onInterrupt(executor::cancel);
                 try (status) {
                     executor.run(plan);
                 }
                 // with --parallel, trials complete out of order; summary, table and reports list them in plan order
                 results.sort(Comparator.comparingInt(RunResult::trial));
-                recorder.finish(results, admission.skipped(), report, err);
-                out.println();
-                out.print(Summaries.table(results));
-                Summaries.printDesign(out, design, results);
-                out.printf("%nresults: %s%n", run.path().toAbsolutePath());
-                if (report) {
-                    out.printf("report:  %s%n", run.reportHtml().toAbsolutePath());
-                }
-                out.flush();
-            } finally {
-                guard.close();
+                recorder.finish(results, admission.skipped(), report, guard.interrupted(), err);
+            } catch (RuntimeException | Error e) {
+                // whatever ends the run after its directory exists, the directory and the index record how it ended
+                results.sort(Comparator.comparingInt(RunResult::trial));
+                recorder.abort(results, admission.skipped(), e, guard.interrupted(), err);
+                throw e;
             }
-            int exitCode = Summaries.exitCode(results, plan.trials().size() - admission.skipped());
+            out.println();
+            out.print(Summaries.table(results));
+            Summaries.printDesign(out, design, results);
+            out.printf("%nresults: %s%n", run.path().toAbsolutePath());
+            if (report) {
+                out.printf("report:  %s%n", run.reportHtml().toAbsolutePath());
+            }
+            out.flush();
+            int exitCode = guard.interrupted() ? ExitCodes.INTERRUPTED
+                    : Summaries.exitCode(results, plan.trials().size() - admission.skipped());
             return history == null ? exitCode : RunHistoryPush.push(history, run.path(), labels, exitCode, out, err);
         }
     }
@@ -241,7 +260,8 @@ public final class RunCommand implements Callable<Integer> {
             }
             return dir;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new KubebenchException(Failure.INFRASTRUCTURE, "could not prepare the directory of trial "
+                    + trial.index() + " in " + run.path() + ": " + ResultsDirs.reason(e));
         }
     }
 
@@ -257,14 +277,14 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** A result that cannot be written (disk full, read-only) stops the run as an infrastructure failure. */
     private static RunResult collect(TrialCollector collector, RunDirectory run, Trial trial, TrialOutcome outcome,
-                                     Redactor redactor, PrintWriter err) {
+                                     Redactor redactor) {
         try {
             return collector.collect(run, trial, outcome, redactor);
         } catch (IOException e) {
-            err.println("error: could not write the result of trial " + trial.index() + ": " + e.getMessage());
-            err.flush();
-            throw new UncheckedIOException(e);
+            throw new KubebenchException(Failure.INFRASTRUCTURE, "could not write the result of trial " + trial.index()
+                    + " into " + run.trialDir(trial.index()) + ": " + ResultsDirs.reason(e));
         }
     }
 }

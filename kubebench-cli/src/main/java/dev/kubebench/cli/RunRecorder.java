@@ -3,6 +3,7 @@ package dev.kubebench.cli;
 import dev.kubebench.catalog.load.SpecSecrets;
 import dev.kubebench.catalog.plan.BenchmarkPlan;
 import dev.kubebench.collector.result.RunResult;
+import dev.kubebench.core.error.KubebenchException;
 import dev.kubebench.core.trial.TrialState;
 import dev.kubebench.core.io.AtomicFiles;
 import dev.kubebench.core.secret.Redactor;
@@ -62,11 +63,44 @@ final class RunRecorder {
                 + SpecSecrets.redactYaml(plan.resolvedYaml(), redactor));
     }
 
-    /** Writes summary.json, the reports (when asked) and the index entry; problems are reported, never thrown. */
-    void finish(List<RunResult> results, int skipped, boolean reports, PrintWriter err) {
+    /**
+     * Writes summary.json, the reports (when asked) and the index entry; problems are reported, never thrown. An
+     * interrupted run (Ctrl-C, SIGTERM) is recorded as {@code interrupted} with exit code 130.
+     */
+    void finish(List<RunResult> results, int skipped, boolean reports, boolean interrupted, PrintWriter err) {
+        Map<String, Object> summary = summary(results, skipped);
+        if (interrupted) {
+            summary.put("status", TrialState.INTERRUPTED.jsonName());
+            summary.put("exit_code", ExitCodes.INTERRUPTED);
+        }
+        write(summary, reports, interrupted ? ResultsStore.INTERRUPTED : null, err);
+    }
+
+    /**
+     * The run ended by an error after its directory existed: records summary.json ({@code failed} with the reason,
+     * or {@code interrupted}) and the index entry, so that no run stays {@code running}. Never throws.
+     */
+    void abort(List<RunResult> results, int skipped, Throwable cause, boolean interrupted, PrintWriter err) {
+        Map<String, Object> summary = summary(results, skipped);
+        String status = interrupted ? TrialState.INTERRUPTED.jsonName() : TrialState.FAILED.jsonName();
+        summary.put("status", status);
+        summary.put("reason", reason(cause));
+        summary.put("exit_code", interrupted ? ExitCodes.INTERRUPTED : ErrorHandler.exitCode(cause));
+        write(summary, false, status, err);
+    }
+
+    private static String reason(Throwable cause) {
+        if (cause instanceof KubebenchException ke) {
+            return String.join("; ", ke.problems());
+        }
+        String message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+    }
+
+    private void write(Map<String, Object> summary, boolean reports, String indexStatus, PrintWriter err) {
         try {
-            AtomicFiles.writeString(run.summaryJson(), JSON.writeValueAsString(summary(results, skipped)) + "\n");
-        } catch (IOException e) {
+            AtomicFiles.writeString(run.summaryJson(), JSON.writeValueAsString(summary) + "\n");
+        } catch (IOException | RuntimeException e) {
             err.println("error: could not write " + run.summaryJson() + ": " + e.getMessage());
         }
         if (reports) {
@@ -77,7 +111,7 @@ final class RunRecorder {
             }
         }
         try {
-            new ResultsStore(run.path().getParent().getParent()).record(run);
+            new ResultsStore(run.path().getParent().getParent()).record(run, indexStatus);
         } catch (IOException | RuntimeException e) {
             err.println("warning: could not update the results index: " + e.getMessage());
         }

@@ -25,6 +25,7 @@ public final class SigtermMain {
     }
 
     public static void main(String[] args) {
+        InterruptGuard.installHook();
         Path runDir = Path.of(args[0]);
         Benchmark sleeper = TestSpecs.benchmark("sig", TestSpecs.job(JobKind.JOB, Map.of("Worker", 2),
                 List.of("sh", "-c", "sleep 300 & echo $! > child-$JOB_COMPLETION_INDEX.pid; echo up; wait")),
@@ -46,11 +47,9 @@ public final class SigtermMain {
                             throw new UncheckedIOException(e);
                         }
                     }, Clock.systemUTC(), false);
-            InterruptGuard guard = new InterruptGuard(executor::cancel, Duration.ofSeconds(30));
-            try {
+            try (InterruptGuard guard = InterruptGuard.open(Duration.ofSeconds(30))) {
+                guard.onInterrupt(executor::cancel);
                 executor.run(TestSpecs.plan(List.of(sleeper, sleeper)));
-            } finally {
-                guard.close();
             }
         }
     }

@@ -9,6 +9,7 @@ import dev.kubebench.core.trial.TrialState;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +23,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -43,11 +46,22 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ResultsStore {
     public static final String INDEX_JSON = "index.json";
     public static final int INDEX_SCHEMA_VERSION = 1;
+    /** Index status of a run whose process still runs it. */
+    public static final String RUNNING = "running";
+    /** Index status of a run whose process ended without recording a final status (SIGKILL, power loss). */
+    public static final String ABANDONED = "abandoned";
+    /** Index status of a run stopped by Ctrl-C or SIGTERM. */
+    public static final String INTERRUPTED = "interrupted";
+    private static final String EMPTY = "empty";
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9._-]{0,126}[a-z0-9])?");
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final Object LOCK = new Object();
+    /** The run lock file in a run directory, held (exclusively) by the process running it. */
+    public static final String RUN_LOCK = ".run.lock";
+    /** Run locks this JVM holds, by lock file: closing any other channel on such a file would release its lock. */
+    private static final Map<Path, FileChannel> HELD = new ConcurrentHashMap<>();
 
     private final Path root;
 
@@ -79,8 +93,9 @@ public final class ResultsStore {
                 continue;
             }
             RunDirectory run = RunDirectory.of(dir);
+            hold(run);
             Files.createDirectories(run.trialsDir());
-            put(benchmark, new RunEntry(id, createdAt(id), 0, 0, "running"));
+            put(benchmark, new RunEntry(id, createdAt(id), 0, 0, RUNNING));
             return run;
         }
         throw new IOException("could not find a free run id under " + bdir);
@@ -114,7 +129,10 @@ public final class ResultsStore {
     /** A benchmark's runs, oldest first, from its index (rebuilt by a scan when missing or unreadable). */
     public List<RunEntry> runs(String benchmark) throws IOException {
         Optional<List<RunEntry>> idx = readIndex(benchmark);
-        return idx.isPresent() ? idx.get() : rebuildIndex(benchmark);
+        if (idx.isEmpty()) {
+            return rebuildIndex(benchmark);
+        }
+        return idx.get().stream().map(e -> resolveLiveness(benchmark, e)).toList();
     }
 
     /** The newest run of a benchmark. */
@@ -129,11 +147,95 @@ public final class ResultsStore {
         return Optional.empty();
     }
 
-    /** Recomputes a run's index entry from its result files (call after writing results) and stores it. */
+    /**
+     * Recomputes a run's index entry from its result files (call after writing results), stores it and releases the
+     * run's lock: the run is over.
+     */
     public RunEntry record(RunDirectory run) throws IOException {
-        RunEntry e = entry(run, "running");
-        put(run.benchmark(), e);
-        return e;
+        return record(run, null);
+    }
+
+    /**
+     * Stores a run's final index entry and releases the run's lock. {@code status} is the run's final status
+     * ({@code interrupted}, {@code failed}, ...) or null to derive it from the results ({@code succeeded} when every
+     * trial succeeded, {@code failed} when some did not, {@code empty} without results).
+     */
+    public RunEntry record(RunDirectory run, String status) throws IOException {
+        try {
+            RunEntry derived = entry(run, EMPTY);
+            RunEntry e = status == null ? derived : derived.withStatus(status);
+            put(run.benchmark(), e);
+            return e;
+        } finally {
+            release(run);
+        }
+    }
+
+    /**
+     * True while the process that created the run directory still runs it: that process holds an exclusive lock on
+     * the run's {@value #RUN_LOCK}, which the operating system releases when the process ends, however it ends.
+     */
+    public static boolean isLive(RunDirectory run) {
+        Path lockFile = lockFile(run);
+        if (HELD.containsKey(lockFile)) {
+            return true;
+        }
+        if (!Files.isRegularFile(lockFile)) {
+            return false;
+        }
+        try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.READ)) {
+            FileLock probe = ch.tryLock(0, Long.MAX_VALUE, true);
+            if (probe == null) {
+                return true;
+            }
+            probe.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return true; // cannot tell: do not call a run abandoned that may still run
+        }
+    }
+
+    /** A run whose process ended without recording its final state: a lock file, no summary.json, not live. */
+    public static boolean isAbandoned(RunDirectory run) {
+        return Files.isRegularFile(lockFile(run)) && !Files.exists(run.summaryJson()) && !isLive(run);
+    }
+
+    private static Path lockFile(RunDirectory run) {
+        return run.path().toAbsolutePath().normalize().resolve(RUN_LOCK);
+    }
+
+    private static void hold(RunDirectory run) throws IOException {
+        Path lockFile = lockFile(run);
+        FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (ch.tryLock() == null) {
+                throw new IOException("run " + run.runId() + " is locked by another process");
+            }
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+        HELD.put(lockFile, ch);
+    }
+
+    private static void release(RunDirectory run) throws IOException {
+        Path lockFile = lockFile(run);
+        FileChannel ch = HELD.remove(lockFile);
+        if (ch != null) {
+            // the run is over: no lock file means no run to tell live from abandoned
+            Files.deleteIfExists(lockFile);
+            ch.close();
+        }
+    }
+
+    /** A {@code running} entry whose process is gone is {@code abandoned} (killed, e.g. by SIGKILL). */
+    private RunEntry resolveLiveness(String benchmark, RunEntry e) {
+        if (!RUNNING.equals(e.status()) || isLive(RunDirectory.of(benchmarkDir(benchmark).resolve(e.runId())))) {
+            return e;
+        }
+        return e.withStatus(ABANDONED);
     }
 
     /** Rebuilds a benchmark's index by scanning its run directories. */
@@ -154,11 +256,37 @@ public final class ResultsStore {
         try (Stream<Path> s = Files.list(bdir)) {
             for (Path d : s.filter(Files::isDirectory).sorted().toList()) {
                 if (RunIds.isValid(d.getFileName().toString())) {
-                    out.add(entry(RunDirectory.of(d), "empty"));
+                    out.add(scanned(RunDirectory.of(d)));
                 }
             }
         }
         return out;
+    }
+
+    /** A run found by a scan: live, the final status its summary.json states, or derived from its results. */
+    private static RunEntry scanned(RunDirectory run) throws IOException {
+        if (isLive(run)) {
+            return entry(run, RUNNING).withStatus(RUNNING);
+        }
+        Optional<String> summarized = summaryStatus(run);
+        if (summarized.isPresent()) {
+            // as record(run, status) left it: interrupted, or derived from the results (the summary's without any)
+            RunEntry derived = entry(run, summarized.get());
+            return summarized.get().equals(INTERRUPTED) ? derived.withStatus(INTERRUPTED) : derived;
+        }
+        RunEntry derived = entry(run, EMPTY);
+        // a lock file but no summary: the process that ran it died before writing its final state
+        return Files.isRegularFile(lockFile(run)) ? derived.withStatus(ABANDONED) : derived;
+    }
+
+    private static Optional<String> summaryStatus(RunDirectory run) {
+        try {
+            JsonNode n = JSON.readTree(Files.readAllBytes(run.summaryJson()));
+            return n != null && n.path("status").isString() ? Optional.of(n.get("status").asString())
+                    : Optional.empty();
+        } catch (IOException | JacksonException e) {
+            return Optional.empty();
+        }
     }
 
     private static RunEntry entry(RunDirectory run, String statusWithoutResults) throws IOException {
@@ -178,7 +306,7 @@ public final class ResultsStore {
             TreeMap<String, RunEntry> byId = new TreeMap<>();
             Optional<List<RunEntry>> idx = readIndex(benchmark);
             for (RunEntry e : idx.isPresent() ? idx.get() : scan(benchmark)) {
-                byId.put(e.runId(), e);
+                byId.put(e.runId(), resolveLiveness(benchmark, e));
             }
             byId.put(entry.runId(), entry);
             writeIndex(benchmark, new ArrayList<>(byId.values()));

@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param createdAt  when the run directory was created (UTC)
  * @param trials     trials with a result.json when the index was last updated
  * @param succeeded  of those, trials with status {@code succeeded}
- * @param status     {@code running} until results are recorded, then {@code succeeded} (all trials succeeded),
- *                   {@code failed} (some did not) or {@code empty}
+ * @param status     {@code running} until results are recorded, then the run's final status: {@code succeeded} (all
+ *                   trials succeeded), {@code failed} (some did not, or the run itself failed), {@code interrupted},
+ *                   {@code timed_out}, {@code infrastructure} or {@code empty}; readers show a {@code running} run
+ *                   whose process is gone as {@code abandoned}
  */
 public record RunEntry(String runId, Instant createdAt, int trials, int succeeded, String status) {
     public RunEntry {
@@ -20,5 +22,10 @@ public record RunEntry(String runId, Instant createdAt, int trials, int succeede
         if (trials < 0 || succeeded < 0 || succeeded > trials) {
             throw new IllegalArgumentException("bad trial counts " + succeeded + "/" + trials);
         }
+    }
+
+    /** This entry with another status. */
+    public RunEntry withStatus(String newStatus) {
+        return new RunEntry(runId, createdAt, trials, succeeded, newStatus);
     }
 }

@@ -187,7 +187,7 @@ final class CollectBinder {
         List<CollectSpec.MetricRule> out = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             Fields r = Fields.of(rules.get(i), path + "[" + i + "]", problems, marks, SpecFields.METRIC_RULE);
-            String name = r.requiredString("name");
+            String name = r.requiredName("name");
             String regex = r.string("regex");
             String jsonPath = r.string("jsonPath");
             if ((regex == null) == (jsonPath == null)) {

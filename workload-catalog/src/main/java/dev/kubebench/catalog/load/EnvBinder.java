@@ -37,6 +37,9 @@ final class EnvBinder {
                 owner.problems().add(e.value().mark(), where, "not a valid environment variable name");
             }
             EnvValue v = value(owner, e.value(), where);
+            if (v instanceof EnvValue.Literal literal) {
+                owner.noNul(key + "." + e.key(), literal.value());
+            }
             if (v != null) {
                 out.put(e.key(), v);
             }

@@ -119,6 +119,53 @@ final class Fields {
         return s;
     }
 
+    /** A required name: present, a string, and not empty or blank (reported); null when it is not. */
+    String requiredName(String key) {
+        String s = requiredString(key);
+        if (s != null && s.isBlank()) {
+            problem(key, "must not be empty");
+            return null;
+        }
+        return s;
+    }
+
+    /** A command (argv): its program, the first item, must not be empty; no item may hold a NUL character. */
+    void program(String key, List<String> argv) {
+        if (argv != null && !argv.isEmpty() && argv.get(0).isBlank()) {
+            problems.add(positionOf(child(key) + "[0]"), child(key) + "[0]", "must not be empty (the program to run)");
+        }
+        noNul(key, argv);
+    }
+
+    /** No item of a list of process arguments may hold a NUL character (no process can receive it). */
+    void noNul(String key, List<String> items) {
+        if (items == null) {
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            noNul(key + "[" + i + "]", items.get(i));
+        }
+    }
+
+    /** A value for a process (argument, environment) must not hold a NUL character: no process can receive one. */
+    void noNul(String key, String value) {
+        if (value != null && value.indexOf('\0') >= 0) {
+            problems.add(positionOf(child(key)), child(key), "contains a NUL character (\\0), which no process argument "
+                    + "or environment variable can hold");
+        }
+    }
+
+    /** The position of {@code where}, else of the field it is in, else of this mapping. */
+    private Mark positionOf(String where) {
+        Mark m = marks.get(where);
+        if (m != null) {
+            return m;
+        }
+        String rest = where.substring(path.length() + 1);
+        Node field = node(rest.split("[.\\[]", 2)[0]);
+        return field == null ? map.mark() : field.mark();
+    }
+
     /** A scalar as text, or null (reported) for mappings, lists and null; an empty value is written {@code ""}. */
     String text(Node n, String where) {
         if (n instanceof Node.ScalarNode && !((Node.ScalarNode) n).isNull()) {
@@ -136,11 +183,18 @@ final class Fields {
 
     Integer integerValue(Node n, String where, long min, long max) {
         Object v = n instanceof Node.ScalarNode ? ((Node.ScalarNode) n).value() : null;
+        String range = max == Integer.MAX_VALUE ? "at least " + min : "between " + min + " and " + max;
         if (v instanceof Double && ((Double) v) == Math.rint((Double) v) && !((Double) v).isInfinite()) {
-            v = (long) (double) (Double) v;
+            double d = (Double) v;
+            if (d < min || d > max) {
+                // say what was written (1e308), not what it would saturate to as a long
+                problems.add(n.mark(), where, "must be " + range + ", got " + shown(n));
+                return null;
+            }
+            v = (long) d;
         }
         if (v instanceof BigInteger) {
-            problems.add(n.mark(), where, "must be between " + min + " and " + max + ", got " + v);
+            problems.add(n.mark(), where, "must be " + range + ", got " + shown(n));
             return null;
         }
         if (!(v instanceof Long)) {
@@ -149,7 +203,6 @@ final class Fields {
         }
         long l = (Long) v;
         if (l < min || l > max) {
-            String range = max == Integer.MAX_VALUE ? "at least " + min : "between " + min + " and " + max;
             problems.add(n.mark(), where, "must be " + range + ", got " + l);
             return null;
         }
@@ -257,6 +310,12 @@ final class Fields {
     Fields object(String key, List<String> allowed) {
         Node n = node(key);
         return n == null ? null : of(n, child(key), problems, marks, allowed);
+    }
+
+    /** A scalar as written, cut to 40 characters: what "got" shows of a value that is out of range. */
+    static String shown(Node n) {
+        String t = n instanceof Node.ScalarNode ? ((Node.ScalarNode) n).text() : n.typeName();
+        return t.length() <= 40 ? t : t.substring(0, 40) + "... (" + t.length() + " characters)";
     }
 
     /** How a node is described in "expected X, got Y": the type, and short scalars quoted. */

@@ -72,11 +72,16 @@ final class JobBinder {
         String image = job.string("image");
         if (manifest == null && kind != null && image == null) {
             job.problem("image", "required field is missing (or give job.manifest)");
-        } else if (image != null && (image.isBlank() || image.chars().anyMatch(Character::isWhitespace))) {
-            job.problem("image", "'" + image + "' is not a valid image reference");
+        } else if (image != null) {
+            String why = ImageReferences.problem(image).orElse(null);
+            if (why != null) {
+                job.problem("image", "'" + Fields.shown(job.node("image")) + "' is not a valid image reference: " + why);
+            }
         }
         List<String> command = job.stringList("command");
+        job.program("command", command);
         List<String> args = job.stringList("args");
+        job.noNul("args", args);
         Map<String, EnvValue> env = EnvBinder.bind(job, "env");
         Map<String, Integer> replicas = info != null ? info.replicas()
                 : manifest != null ? Map.of() : replicas(job, kind);
@@ -197,7 +202,12 @@ final class JobBinder {
     private static String quantity(Fields r, String key) {
         String q = r.string(key);
         if (q != null && !QUANTITY.matcher(q).matches()) {
-            r.problem(key, "'" + q + "' is not a Kubernetes quantity (e.g. 96, 500m, 900Gi)");
+            r.problem(key, "'" + Fields.shown(r.node(key)) + "' is not a Kubernetes quantity (e.g. 96, 500m, 900Gi)");
+            return null;
+        }
+        if (q != null && Quantities.tooLarge(q)) {
+            r.problem(key, "must be at most " + Quantities.MAX + " (what a Kubernetes quantity holds), got "
+                    + Fields.shown(r.node(key)));
             return null;
         }
         return q;

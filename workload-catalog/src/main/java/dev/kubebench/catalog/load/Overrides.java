@@ -47,8 +47,13 @@ final class Overrides {
         return out;
     }
 
+    /** An argument as messages name it: cut to 80 characters, so a megabyte value is not echoed. */
+    static String shown(String arg) {
+        return arg.length() <= 80 ? arg : arg.substring(0, 80) + "... (" + arg.length() + " characters)";
+    }
+
     static Override parse(String arg, Problems problems) {
-        Mark mark = Mark.argument("--set " + arg);
+        Mark mark = Mark.argument("--set " + shown(arg));
         int eq = arg.indexOf('=');
         if (eq <= 0) {
             problems.add(mark, null, "expected --set path=value, e.g. --set parameters.batchSize=128");
@@ -74,7 +79,7 @@ final class Overrides {
             value = new Node.ScalarNode(mark, text);
         } else {
             try {
-                value = remark(YamlTreeReader.readText(text, "--set " + arg), mark);
+                value = remark(YamlTreeReader.readText(text, "--set " + shown(arg)), mark);
             } catch (KubebenchException e) {
                 // Not YAML (e.g. "[--flag"): take it literally; binding reports it if a list or number was needed.
                 value = new Node.ScalarNode(mark, text);
@@ -135,7 +140,7 @@ final class Overrides {
         if (at == path.size()) {
             return o.value();
         }
-        Mark mark = Mark.argument("--set " + o.argument());
+        Mark mark = Mark.argument("--set " + shown(o.argument()));
         Object seg = path.get(at);
         if (seg instanceof String) {
             String key = (String) seg;
@@ -150,6 +155,9 @@ final class Overrides {
             }
             Node.Entry e = m.entry(key);
             Node child = set(e == null ? null : e.value(), path, at + 1, o, problems);
+            if (child == null) {
+                return node; // nothing to set (a problem was reported, e.g. an index into a missing list)
+            }
             return m.with(key, e == null ? mark : e.keyMark(), child);
         }
         int index = (Integer) seg;

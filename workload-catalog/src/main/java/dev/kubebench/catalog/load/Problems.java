@@ -24,7 +24,31 @@ public final class Problems {
         if (!places.add(mark + "|" + path)) {
             return;
         }
-        lines.add(mark + ": " + (path == null || path.isEmpty() ? "" : path + ": ") + message);
+        lines.add(oneLine(mark + ": " + (path == null || path.isEmpty() ? "" : path + ": ") + message));
+    }
+
+    /**
+     * A problem is one line even when it quotes a value with line breaks: they are written as escapes ({@code \n},
+     * {@code \r}, {@code \}{@code u2028}), the way the terminal escaping in the CLI writes them.
+     */
+    static String oneLine(String line) {
+        StringBuilder b = null;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            String escape = switch (c) {
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\u000B', '\u000C', '\u0085', '\u2028', '\u2029' -> String.format("\\u%04x", (int) c);
+                default -> null;
+            };
+            if (escape != null && b == null) {
+                b = new StringBuilder(line.length() + 8).append(line, 0, i);
+            }
+            if (b != null) {
+                b.append(escape == null ? String.valueOf(c) : escape);
+            }
+        }
+        return b == null ? line : b.toString();
     }
 
     public boolean isEmpty() {

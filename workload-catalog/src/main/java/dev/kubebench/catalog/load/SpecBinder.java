@@ -36,6 +36,8 @@ final class SpecBinder {
     static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
     /** Upper bound for repetitions and for sweep sizes, so a typo cannot plan a million trials. */
     static final int MAX_TRIALS = 10_000;
+    /** The longest trial timeout accepted (a typo such as 9999999h should not mean "never"). */
+    static final Duration MAX_TIMEOUT = Duration.ofDays(30);
 
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
 
@@ -139,7 +141,7 @@ final class SpecBinder {
             return new Workload(b.id(), true, b.targets());
         }
         Fields w = Fields.of(n, "spec.workload", problems, marks, SpecFields.CUSTOM_WORKLOAD);
-        String name = w.requiredString("name");
+        String name = w.requiredName("name");
         String metric = w.string("metric");
         Double target = w.number("target");
         Direction direction = direction(w, "direction");
@@ -189,6 +191,9 @@ final class SpecBinder {
         } else if (d.isZero()) {
             spec.problem("timeout", "must be longer than 0s");
             return null;
+        } else if (d.compareTo(MAX_TIMEOUT) > 0) {
+            spec.problem("timeout", "must be at most 30d, got " + Fields.shown(n));
+            return null;
         }
         return d;
     }
@@ -198,7 +203,7 @@ final class SpecBinder {
         List<Node> items = spec.items("gates");
         for (int i = 0; i < items.size(); i++) {
             Fields g = Fields.of(items.get(i), "spec.gates[" + i + "]", problems, marks, SpecFields.GATE);
-            String metric = g.requiredString("metric");
+            String metric = g.requiredName("metric");
             Direction direction = direction(g, "direction");
             Double percent = percent(g, "maxRegression");
             if (metric != null && percent != null) {
@@ -236,6 +241,7 @@ final class SpecBinder {
             return null;
         }
         List<String> command = l.stringList("command");
+        l.program("command", command);
         Map<String, EnvValue> env = EnvBinder.bind(l, "env");
         return new LocalSpec(command, env);
     }

@@ -47,9 +47,9 @@ final class SpecBytes {
     static String decodeUtf8(byte[] bytes, String source) {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
                 && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-        if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF
-                || (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE)) {
-            throw invalid(source + ":1:1: the file is UTF-16; specs must be UTF-8");
+        String wide = wideEncoding(bytes);
+        if (wide != null) {
+            throw invalid(source + ":1:1: the file is " + wide + "; specs must be UTF-8");
         }
         CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -77,6 +77,36 @@ final class SpecBytes {
         dec.flush(out);
         out.flip();
         return out.toString();
+    }
+
+    /**
+     * UTF-32 or UTF-16 (with or without a byte order mark, told by the NUL bytes around the first character, which a
+     * YAML document starts with in ASCII), or null. UTF-32 is tested first: its little-endian BOM starts like UTF-16's.
+     */
+    static String wideEncoding(byte[] b) {
+        if (b.length >= 4) {
+            int b0 = b[0] & 0xff;
+            int b1 = b[1] & 0xff;
+            int b2 = b[2] & 0xff;
+            int b3 = b[3] & 0xff;
+            if (b0 == 0 && b1 == 0 && (b2 == 0xFE && b3 == 0xFF || b2 == 0 && b3 != 0)) {
+                return "UTF-32 (big-endian)";
+            }
+            if (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0 || b0 != 0 && b1 == 0 && b2 == 0 && b3 == 0) {
+                return "UTF-32 (little-endian)";
+            }
+        }
+        if (b.length >= 2) {
+            int b0 = b[0] & 0xff;
+            int b1 = b[1] & 0xff;
+            if (b0 == 0xFE && b1 == 0xFF || b0 == 0 && b1 != 0) {
+                return "UTF-16 (big-endian)";
+            }
+            if (b0 == 0xFF && b1 == 0xFE || b0 != 0 && b1 == 0) {
+                return "UTF-16 (little-endian)";
+            }
+        }
+        return null;
     }
 
     private static KubebenchException invalid(String line) {

@@ -96,9 +96,14 @@ final class Sweeps {
             n = multiply(n, v.size());
         }
         if (!zip.isEmpty()) {
-            n = multiply(n, zip.values().iterator().next().size());
+            n = multiply(n, zipLength());
         }
         return multiply(n, Math.max(1, variants.names().size()));
+    }
+
+    /** The zip lists' common length; when they differ (reported by {@link #read}), the shortest. */
+    private int zipLength() {
+        return zip.values().stream().mapToInt(List::size).min().orElse(0);
     }
 
     private static long multiply(long a, long b) {
@@ -125,7 +130,7 @@ final class Sweeps {
             points = next;
         }
         if (!zip.isEmpty()) {
-            int n = zip.values().iterator().next().size();
+            int n = zipLength();
             List<Map<String, Node>> next = new ArrayList<>();
             for (Map<String, Node> p : points) {
                 for (int i = 0; i < n; i++) {

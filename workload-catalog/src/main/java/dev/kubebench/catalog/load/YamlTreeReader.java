@@ -34,6 +34,11 @@ public final class YamlTreeReader {
     public static final int MAX_BYTES = 4 * 1024 * 1024;
     /** Deepest accepted nesting of mappings and lists. */
     public static final int MAX_DEPTH = 64;
+    /**
+     * Longest accepted line, in characters: the YAML scanner's time grows with the square of a token's length, and
+     * nothing a spec holds needs a line this long.
+     */
+    public static final int MAX_LINE_LENGTH = 64 * 1024;
     /** Most nodes a document may hold, counting every alias as a full copy of its anchor. */
     public static final int MAX_NODES = 100_000;
 
@@ -74,7 +79,23 @@ public final class YamlTreeReader {
         if (text.length() > MAX_BYTES) {
             throw invalid(source + ": document is larger than " + MAX_BYTES + " characters");
         }
+        checkLineLengths(text, source);
         return new YamlTreeReader(source).parse(text);
+    }
+
+    private static void checkLineLengths(String text, String source) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - start > MAX_LINE_LENGTH) {
+                    throw invalid(source + ":" + line + ":1: line is " + (i - start) + " characters long; a spec line "
+                            + "may be at most " + MAX_LINE_LENGTH);
+                }
+                line++;
+                start = i + 1;
+            }
+        }
     }
 
     private Node parse(String text) {
@@ -253,7 +274,8 @@ public final class YamlTreeReader {
             where = source + ":" + Math.max(1, loc.getLineNr()) + ":" + Math.max(1, loc.getColumnNr());
         }
         String msg = e instanceof JacksonException ? ((JacksonException) e).getOriginalMessage() : e.getMessage();
-        return invalid(where + ": invalid YAML: " + oneLine(msg == null ? e.toString() : msg));
+        return invalid(where + ": invalid YAML: " + JacksonMessages.plain(oneLine(msg == null
+                ? e.getClass().getSimpleName() : msg)));
     }
 
     private static String oneLine(String s) {

@@ -64,14 +64,20 @@ class HostileYamlTest {
 
     @Test
     void deepNestingIsCapped() throws IOException {
-        String p = problem("deep.yaml", "a: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n");
+        String p = problem("deep.yaml", "a: " + "[\n ".repeat(100_000) + "]\n ".repeat(100_000) + "\n");
         assertTrue(p.contains("nesting deeper than 64 levels"), p);
     }
 
     @Test
     void tooManyValuesAreCapped() throws IOException {
-        String p = problem("wide.yaml", "a: [" + "1,".repeat(YamlTreeReader.MAX_NODES + 10) + "1]\n");
+        String p = problem("wide.yaml", "a: [" + "1,\n ".repeat(YamlTreeReader.MAX_NODES + 10) + "1]\n");
         assertTrue(p.contains("more than 100000 values"), p);
+    }
+
+    @Test
+    void aLineOverSixtyFourKibibytesIsRejectedBeforeTheQuadraticScanner() throws IOException {
+        String p = problem("long.yaml", "a: [" + "1,".repeat(YamlTreeReader.MAX_NODES + 10) + "1]\n");
+        assertEquals(":1:1: line is 200026 characters long; a spec line may be at most 65536", p);
     }
 
     @Test
