@@ -1,9 +1,9 @@
 package dev.kubebench.report.csv;
 
+import dev.kubebench.core.text.SpreadsheetCells;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.QuoteMode;
 
@@ -12,14 +12,10 @@ import org.apache.commons.csv.QuoteMode;
  * formula (CSV injection) is neutralized the way OWASP recommends: a cell that begins with {@code =}, {@code +},
  * {@code -}, {@code @}, a tab or a carriage return gets a single quote in front and is always quoted
  * ({@code "'=HYPERLINK(...)"}), unless it is a plain number ({@code -1.5}, {@code 1.0E-5} stay numbers). Header cells
- * (metric names, sweep parameter names) are treated alike. docs/reports.md, "CSV injection".
+ * (metric names, sweep parameter names) are treated alike. The rule itself is the core's {@link SpreadsheetCells}.
+ * docs/reports.md, "CSV injection".
  */
 public final class SafeCsv {
-    /** What a spreadsheet may read as the start of a formula. */
-    private static final String FORMULA_STARTS = "=+-@\t\r";
-    /** A decimal number as Java and spreadsheets write it: optional sign, digits, optional fraction and exponent. */
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-
     private final Appendable out;
     private final CSVFormat format;
     private final CSVFormat quoted;
@@ -53,11 +49,11 @@ public final class SafeCsv {
 
     /** {@code cell} with a single quote in front if a spreadsheet could run it as a formula, else unchanged. */
     public static String neutralize(String cell) {
-        return cell != null && isFormula(cell) ? "'" + cell : cell;
+        return SpreadsheetCells.neutralize(cell);
     }
 
-    /** True when {@code cell} starts like a formula and is not a plain number. */
+    /** True when {@code cell} starts like a formula and is not a plain number ({@link SpreadsheetCells}). */
     static boolean isFormula(String cell) {
-        return !cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0 && !PLAIN_NUMBER.matcher(cell).matches();
+        return SpreadsheetCells.isFormula(cell);
     }
 }

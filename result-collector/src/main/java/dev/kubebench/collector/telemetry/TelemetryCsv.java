@@ -1,5 +1,6 @@
 package dev.kubebench.collector.telemetry;
 
+import dev.kubebench.core.text.SpreadsheetCells;
 import dev.kubebench.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,7 +9,8 @@ import java.util.List;
 /**
  * Writes a trial's {@code telemetry.csv}: one row per step per GPU, columns
  * {@value #HEADER} (docs/telemetry.md); an empty cell where a value is unknown. Names are DNS labels and UUIDs, so no
- * cell needs quoting; a cell that would is quoted anyway.
+ * cell needs quoting; a cell that would is quoted anyway, and neutralized if a spreadsheet could run it
+ * ({@link SpreadsheetCells}).
  */
 public final class TelemetryCsv {
     /** The file name in the trial directory. */
@@ -39,6 +41,6 @@ public final class TelemetryCsv {
     }
 
     private static String cell(String s) {
-        return s.matches("[^,\"\\r\\n]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
+        return SpreadsheetCells.csvField(s);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kubebench.runner.local;
 
+import dev.kubebench.core.text.SpreadsheetCells;
 import dev.kubebench.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.csv.CSVFormat;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -157,15 +157,15 @@ final class LocalTelemetry implements AutoCloseable {
     }
 
     /** telemetry.csv: one row per GPU per sample, by time then GPU; an unknown value is an empty cell. */
-    static String series(List<GpuSample> samples, String node) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
-        StringBuilder out = new StringBuilder();
-        format.printRecord(out, SERIES_HEADER.toArray());
+    static String series(List<GpuSample> samples, String node) {
+        StringBuilder out = new StringBuilder(String.join(",", SERIES_HEADER)).append('\n');
         List<GpuSample> sorted = new ArrayList<>(samples);
         sorted.sort(Comparator.comparingLong(GpuSample::timestampMs).thenComparingInt(GpuSample::gpu));
+        String nodeField = SpreadsheetCells.csvField(node);
         for (GpuSample s : sorted) {
-            format.printRecord(out, s.timestampMs(), node, "", s.gpu(), cell(s.utilPct()), cell(s.memUsedMib()),
-                    cell(s.powerW()));
+            out.append(s.timestampMs()).append(',').append(nodeField).append(",,").append(s.gpu()).append(',')
+                    .append(cell(s.utilPct())).append(',').append(cell(s.memUsedMib())).append(',')
+                    .append(cell(s.powerW())).append('\n');
         }
         return out.toString();
     }
