@@ -112,11 +112,13 @@ public final class RunCommand implements Callable<Integer> {
                     + "together, locally they share this machine.")
     int parallel;
 
-    @Option(names = "--no-report", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Write CSV, HTML, Markdown and JUnit reports into the run directory (default: on).")
+    // Declared as --report and --telemetry: picocli turns a declared --no-X with a true default into a flag that
+    // stays true (--no-report wrote the reports anyway).
+    @Option(names = "--report", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Write CSV, HTML, Markdown and JUnit reports into the run directory; --no-report skips "
+                    + "them (default: on).")
     boolean report;
 
-    // Declared as --telemetry: picocli turns a declared --no-X with a true default into a flag that stays true.
     @Option(names = "--telemetry", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "With --local: sample each trial's processes (CPU, memory) every second and, when "
                     + "nvidia-smi is on PATH, its GPUs; --no-telemetry turns it off (default: on; docs/local.md).")

@@ -94,6 +94,17 @@ class RunCommandTest {
     }
 
     @Test
+    void noReportWritesNoReports() throws IOException {
+        CliRun run = CliRun.of("run", resource("failing.yaml"), "--local", "--no-report", "--no-telemetry",
+                "--results-dir", results.toString());
+        assertEquals(ExitCodes.WORKLOAD_FAILED, run.exitCode(), run.out() + run.err());
+        RunDirectory dir = onlyRun("failing");
+        assertFalse(Files.exists(dir.reportHtml()), "report.html written despite --no-report");
+        assertFalse(Files.exists(dir.path().resolve("results.csv")), "results.csv written despite --no-report");
+        assertTrue(Files.exists(dir.path().resolve("summary.json")), "summary.json is not a report: always written");
+    }
+
+    @Test
     void noTelemetryTurnsTheLocalSamplingOff() throws IOException {
         CliRun run = CliRun.of("run", resource("failing.yaml"), "--local", "--no-report", "--no-telemetry",
                 "--results-dir", results.toString());
