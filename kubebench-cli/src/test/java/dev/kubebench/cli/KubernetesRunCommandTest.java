@@ -312,22 +312,7 @@ class KubernetesRunCommandTest {
      * benchmark label rather than by name.
      */
     private CompletableFuture<Void> operate(JobType type, Behavior behavior) {
-        return CompletableFuture.supplyAsync(() -> {
-            for (int i = 0; i < 600; i++) {
-                List<GenericKubernetesResource> jobs = client.genericKubernetesResources(type.context())
-                        .inNamespace(NS).withLabel(RunLabels.BENCHMARK, BENCHMARK).list().getItems();
-                if (!jobs.isEmpty()) {
-                    return jobs.get(0).getMetadata().getName();
-                }
-                try {
-                    Thread.sleep(25);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            throw new IllegalStateException("kubebench run submitted no " + type.kind().kindName());
-        }).thenCompose(name -> simulator.simulate(type, name, behavior, 200, false));
+        return simulator.simulateLabelled(type, RunLabels.BENCHMARK, BENCHMARK, behavior, 200);
     }
 
     private void assertNothingLeft(JobType type, String runId) {

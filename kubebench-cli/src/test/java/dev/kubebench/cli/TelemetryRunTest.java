@@ -455,23 +455,8 @@ class TelemetryRunTest {
     }
 
     private CompletableFuture<Void> operate(JobType type, long runningMillis) {
-        return CompletableFuture.supplyAsync(() -> {
-            for (int i = 0; i < 600; i++) {
-                List<GenericKubernetesResource> jobs = client.genericKubernetesResources(type.context())
-                        .inNamespace(NS).withLabel(RunLabels.BENCHMARK, BENCHMARK).list().getItems();
-                if (!jobs.isEmpty()) {
-                    return jobs.get(0).getMetadata().getName();
-                }
-                try {
-                    Thread.sleep(25);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            throw new IllegalStateException("kubebench run submitted no job");
-        }).thenCompose(name -> simulator.simulate(type, name, OperatorSimulator.Behavior.SUCCEED, runningMillis,
-                false));
+        return simulator.simulateLabelled(type, RunLabels.BENCHMARK, BENCHMARK, OperatorSimulator.Behavior.SUCCEED,
+                runningMillis);
     }
 
     private RunDirectory onlyRun() throws IOException {

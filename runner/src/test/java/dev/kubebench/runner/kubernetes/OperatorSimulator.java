@@ -137,6 +137,31 @@ public final class OperatorSimulator implements AutoCloseable {
         }, executor);
     }
 
+    /**
+     * Simulates the first job of {@code type} that carries the label {@code key=value}, once it is submitted: a
+     * {@code kubebench run} picks its own run id, so a test finds its job by the benchmark label, not by name.
+     */
+    public CompletableFuture<Void> simulateLabelled(JobType type, String key, String value, Behavior behavior,
+                                                    long runningMillis) {
+        return CompletableFuture.supplyAsync(() -> {
+            for (int i = 0; i < 600 && !closed; i++) {
+                List<GenericKubernetesResource> jobs = client.genericKubernetesResources(type.context())
+                        .inNamespace(namespace).withLabel(key, value).list().getItems();
+                if (!jobs.isEmpty()) {
+                    return jobs.get(0).getMetadata().getName();
+                }
+                try {
+                    Thread.sleep(25);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            throw new IllegalStateException("no " + type.kind().kindName() + " labelled " + key + "=" + value
+                    + " was submitted");
+        }, executor).thenCompose(name -> simulate(type, name, behavior, runningMillis, false));
+    }
+
     private void run(JobType type, String jobName, Behavior behavior, long runningMillis, boolean queued)
             throws InterruptedException {
         GenericKubernetesResource job = awaitJob(type, jobName);
