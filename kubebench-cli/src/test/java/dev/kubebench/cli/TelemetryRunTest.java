@@ -324,6 +324,9 @@ class TelemetryRunTest {
         assertEquals(420_000.0 / (2000.0 * 600), r.metric(MetricNames.ENERGY_PER_SAMPLE_J), 1e-12);
         assertTrue(Files.size(dir.reportHtml()) > 0, "the reports are regenerated");
         assertTrue(Files.isRegularFile(dir.trialDir(0).resolve("telemetry.csv")));
+        String html = Files.readString(dir.reportHtml());
+        assertTrue(html.contains("chart-gpu-util-0") && html.contains("GPU utilization, trial 0"),
+                "report.html shows trial 0's GPU utilization chart from the Prometheus series");
 
         CliRun notARun = CliRun.of("telemetry", tmp.resolve("nowhere").toString(), "--prometheus", prometheus.url());
         assertEquals(ExitCodes.USAGE, notARun.exitCode());
