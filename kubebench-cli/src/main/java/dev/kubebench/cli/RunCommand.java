@@ -273,7 +273,8 @@ public final class RunCommand implements Callable<Integer> {
             return telemetry.add(run, result,
                     TelemetryRecorder.telemetrySpec(trial.benchmark().spec()).orElse(null));
         } catch (IOException e) {
-            err.println("warning: could not record the telemetry of trial " + trial.index() + ": " + e.getMessage());
+            err.println("warning: could not record the telemetry of trial " + trial.index() + ": "
+                    + Printable.escape(String.valueOf(e.getMessage())));
             err.flush();
             return result;
         }

@@ -1,5 +1,6 @@
 package dev.kubebench.cli;
 
+import dev.kubebench.core.text.Printable;
 import dev.kubebench.catalog.spec.CollectSpec;
 import dev.kubebench.collector.result.RunResult;
 import dev.kubebench.collector.result.TelemetryStatus;
@@ -44,11 +45,12 @@ final class RunTelemetry {
         RunResult.Telemetry t = recorded.telemetry();
         if (t.status() == TelemetryStatus.UNAVAILABLE && !warned) {
             warned = true;
-            err.println("warning: telemetry unavailable (trial " + result.trial() + "): " + t.reason()
+            err.println("warning: telemetry unavailable (trial " + result.trial() + "): " + Printable.escape(t.reason())
                     + "; the run goes on, collect it later with `kubebench telemetry " + run.path() + "`");
             err.flush();
         } else if (t.status() == TelemetryStatus.PARTIAL) {
-            err.println("warning: telemetry partial (trial " + result.trial() + "): " + t.warnings().get(0));
+            err.println("warning: telemetry partial (trial " + result.trial() + "): "
+                    + Printable.escape(t.warnings().get(0)));
             err.flush();
         }
         return recorded;

@@ -1,5 +1,6 @@
 package dev.kubebench.cli;
 
+import dev.kubebench.core.text.Printable;
 import dev.kubebench.catalog.load.SpecLoader;
 import dev.kubebench.catalog.load.Suggestions;
 import dev.kubebench.catalog.plan.BenchmarkPlan;
@@ -108,12 +109,12 @@ public final class TelemetryCommand implements Callable<Integer> {
                 RunResult.Telemetry t = r.telemetry();
                 if (t.status() == TelemetryStatus.UNAVAILABLE) {
                     unavailable++;
-                    err.println("warning: trial " + trial + ": telemetry unavailable: " + t.reason());
+                    err.println("warning: trial " + trial + ": telemetry unavailable: " + Printable.escape(t.reason()));
                 } else {
                     out.println("trial " + trial + ": telemetry " + t.status().jsonName() + " ("
                             + r.metrics().keySet().stream().filter(TelemetryRecorder.produced(p)::contains).count()
                             + " metrics)");
-                    t.warnings().forEach(w -> err.println("warning: trial " + trial + ": " + w));
+                    t.warnings().forEach(w -> err.println("warning: trial " + trial + ": " + Printable.escape(w)));
                 }
             }
             if (recorded.isEmpty()) {
@@ -142,8 +143,8 @@ public final class TelemetryCommand implements Callable<Integer> {
             if (url == null && service == null) {
                 throw e;
             }
-            err.println("warning: " + run.benchmarkYaml() + " does not load (" + e.getMessage().lines().findFirst()
-                    .orElse("") + "); using the options only");
+            err.println("warning: " + run.benchmarkYaml() + " does not load ("
+                    + Printable.escape(e.getMessage().lines().findFirst().orElse("")) + "); using the options only");
             return null;
         }
     }
@@ -207,7 +208,7 @@ public final class TelemetryCommand implements Callable<Integer> {
         return KubernetesBackend.connect(cluster.toClusterOptions(), KubernetesSettings.DEFAULTS.withCheckNodes(false),
                 (trial, id, job) -> {
                     throw new IllegalStateException("telemetry creates nothing");
-                }, w -> err.println("warning: " + w));
+                }, w -> err.println("warning: " + Printable.escape(w)));
     }
 
     /** Opens proxy transports on a connected cluster. */

@@ -362,6 +362,32 @@ class TelemetryRunTest {
         return dir;
     }
 
+    /** An error path (a 503), so a stand-in serves it: what Prometheus answers reaches the terminal escaped. */
+    @Test
+    void prometheusErrorTextReachesTheTerminalEscaped() throws IOException {
+        RunDirectory dir = oldRun();
+        HttpServer busy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        busy.createContext("/", exchange -> {
+            byte[] body = "overloaded \u001b]0;pwned\u0007\u001b[2J".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(503, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        busy.start();
+        try {
+            CliRun run = CliRun.of("telemetry", dir.path().toString(), "--prometheus",
+                    "http://127.0.0.1:" + busy.getAddress().getPort());
+            assertEquals(ExitCodes.INFRASTRUCTURE, run.exitCode(), run.out() + run.err());
+            String shown = run.out() + run.err();
+            assertEquals(-1, shown.indexOf('\u001b'), "raw ESC on the terminal: " + shown);
+            assertEquals(-1, shown.indexOf('\u0007'), "raw BEL on the terminal: " + shown);
+            assertTrue(shown.contains("\\e]0;pwned\\x07"), shown);
+        } finally {
+            busy.stop(0);
+        }
+    }
+
     @Test
     void telemetryCommandReachesAPrometheusServiceThroughTheApiServerProxyWithTheKubeconfigCredentials()
             throws IOException {
