@@ -14,7 +14,6 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,13 +47,7 @@ class CleanupCommandTest {
     }
 
     private Path kubeconfig(String server) throws Exception {
-        Path file = dir.resolve("kubeconfig");
-        Files.writeString(file, String.join("\n", "apiVersion: v1", "kind: Config",
-                "clusters:", "- name: mock", "  cluster: {server: '" + server + "'}",
-                "users:", "- name: u", "  user: {token: abc}",
-                "contexts:", "- name: mock", "  context: {cluster: mock, user: u, namespace: ml}",
-                "current-context: mock", ""));
-        return file;
+        return MockCluster.kubeconfig(dir.resolve("kubeconfig"), server, "ml");
     }
 
     private void create(String runId, String name) {

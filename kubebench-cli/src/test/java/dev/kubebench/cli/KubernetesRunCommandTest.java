@@ -14,24 +14,17 @@ import dev.kubebench.runner.kubernetes.OperatorSimulator;
 import dev.kubebench.runner.render.RunLabels;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
-import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.extension.ExtendWith;
 import dev.kubebench.runner.kubernetes.MockApiServerExtension;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -53,7 +46,6 @@ class KubernetesRunCommandTest {
     /** The namespace: the simulator serves pod logs under this one. */
     private static final String NS = "test";
     private static final String BENCHMARK = "k8s-resnet";
-    private static final Map<String, CustomResourceDefinition> CRDS = new ConcurrentHashMap<>();
 
     KubernetesMockServer server;
     KubernetesClient client;
@@ -66,19 +58,10 @@ class KubernetesRunCommandTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-                .create();
-        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews").andReply(201, req -> {
-            SelfSubjectAccessReview review = client.getKubernetesSerialization().unmarshal(req.getUtf8Body(),
-                    SelfSubjectAccessReview.class);
-            review.setStatus(new SubjectAccessReviewStatus(true, false, null, null));
-            return review;
-        }).always();
-        for (String crd : List.of("kubeflow.org/kubeflow.org_pytorchjobs.yaml", "kubeflow.org/kubeflow.org_tfjobs.yaml",
-                "kubeflow.org/kubeflow.org_xgboostjobs.yaml", "kubeflow.org/kubeflow.org_jaxjobs.yaml",
-                "kubeflow.org/kubeflow.org_paddlejobs.yaml", "trainer.kubeflow.org/trainer.kubeflow.org_trainjobs.yaml")) {
-            installCrd(crd);
-        }
+        MockCluster.prepare(server, client, NS, "kubeflow.org/kubeflow.org_pytorchjobs.yaml",
+                "kubeflow.org/kubeflow.org_tfjobs.yaml", "kubeflow.org/kubeflow.org_xgboostjobs.yaml",
+                "kubeflow.org/kubeflow.org_jaxjobs.yaml", "kubeflow.org/kubeflow.org_paddlejobs.yaml",
+                "trainer.kubeflow.org/trainer.kubeflow.org_trainjobs.yaml");
         // Trainer installs this runtime; preflight checks that a TrainJob's runtime exists
         client.genericKubernetesResources(new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder()
                 .withGroup("trainer.kubeflow.org").withVersion("v1alpha1").withKind("ClusterTrainingRuntime")
@@ -86,21 +69,9 @@ class KubernetesRunCommandTest {
                 .resource(new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
                         .withApiVersion("trainer.kubeflow.org/v1alpha1").withKind("ClusterTrainingRuntime")
                         .withNewMetadata().withName("torch-distributed").endMetadata().build()).create();
-        kubeconfig = tmp.resolve("kubeconfig");
-        Files.writeString(kubeconfig, String.join("\n",
-                "apiVersion: v1",
-                "kind: Config",
-                "clusters:",
-                "- name: mock",
-                "  cluster: {server: \"" + client.getConfiguration().getMasterUrl() + "\"}",
-                "users:",
-                "- name: tester",
-                "  user: {token: kubebench-test-token}",
-                "contexts:",
-                "- name: mock",
-                "  context: {cluster: mock, user: tester, namespace: default}",
-                "current-context: mock", ""));
-        simulator = new OperatorSimulator(server, client, NS, mllog());
+        kubeconfig = MockCluster.kubeconfig(tmp.resolve("kubeconfig"),
+                client.getConfiguration().getMasterUrl(), "default");
+        simulator = new OperatorSimulator(server, client, NS, MockCluster.mllog());
     }
 
     @AfterEach
@@ -109,25 +80,6 @@ class KubernetesRunCommandTest {
     }
 
     /** Creates a real CRD from shared/crds (parsed once per JVM: the files are hundreds of KB). */
-    private void installCrd(String relative) {
-        CustomResourceDefinition crd = CRDS.computeIfAbsent(relative, r -> {
-            Path file = Path.of(System.getProperty("kubebench.shared"), "crds", r);
-            try (InputStream in = Files.newInputStream(file)) {
-                return client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
-    }
-
-    /** Every MLLOG line of a real MLPerf ResNet submission run (run_start to run_stop, evals, epochs). */
-    private static List<String> mllog() throws IOException {
-        Path file = Path.of(System.getProperty("kubebench.shared"),
-                "mlperf-logs/3.0/Dell/XE9680x8H100-SXM-80GB/resnet/result_0.txt");
-        return Files.readAllLines(file).stream().filter(l -> l.startsWith(":::MLLOG")).collect(Collectors.toList());
-    }
-
     static Stream<Arguments> kinds() {
         return Stream.of(
                 Arguments.of("PyTorchJob", null, "{Master: 1, Worker: 1}", 2),
@@ -148,8 +100,8 @@ class KubernetesRunCommandTest {
         JobKind kind = kind(kindName);
         if (kind == JobKind.MPI_JOB) {
             // one CRD name, two operators: the training operator serves v1, the standalone MPI operator v2beta1
-            installCrd("kubeflow.org/v2beta1".equals(apiVersion) ? "kubeflow.org/mpi-operator/kubeflow.org_mpijobs.yaml"
-                    : "kubeflow.org/kubeflow.org_mpijobs.yaml");
+            MockCluster.installCrd(client, "kubeflow.org/v2beta1".equals(apiVersion)
+                    ? "kubeflow.org/mpi-operator/kubeflow.org_mpijobs.yaml" : "kubeflow.org/kubeflow.org_mpijobs.yaml");
         }
         JobType type = JobType.of(kind, apiVersion);
         CompletableFuture<Void> operator = operate(type, Behavior.SUCCEED);
@@ -228,7 +180,7 @@ class KubernetesRunCommandTest {
         String literal = SecretsRunCommandTest.LITERAL;
         String parameter = SecretsRunCommandTest.PARAMETER;
         simulator.close();
-        List<String> log = new ArrayList<>(mllog());
+        List<String> log = new ArrayList<>(MockCluster.mllog());
         log.add(":::MLLOG {\"key\": \"hf_token\", \"value\": \"" + literal + "\"");
         log.add("logged in with " + literal + " and " + parameter);
         simulator = new OperatorSimulator(server, client, NS, log);

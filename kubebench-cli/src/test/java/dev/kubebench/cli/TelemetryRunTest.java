@@ -18,19 +18,13 @@ import dev.kubebench.core.trial.TrialState;
 import dev.kubebench.runner.kubernetes.JobType;
 import dev.kubebench.runner.kubernetes.OperatorSimulator;
 import dev.kubebench.runner.render.RunLabels;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
-import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import dev.kubebench.runner.kubernetes.MockApiServerExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -194,30 +188,10 @@ class TelemetryRunTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-                .create();
-        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews").andReply(201, req -> {
-            SelfSubjectAccessReview review = client.getKubernetesSerialization().unmarshal(req.getUtf8Body(),
-                    SelfSubjectAccessReview.class);
-            review.setStatus(new SubjectAccessReviewStatus(true, false, null, null));
-            return review;
-        }).always();
-        Path crdFile = Path.of(System.getProperty("kubebench.shared"), "crds", "kubeflow.org",
-                "kubeflow.org_pytorchjobs.yaml");
-        try (InputStream in = Files.newInputStream(crdFile)) {
-            client.apiextensions().v1().customResourceDefinitions().resource(client.getKubernetesSerialization()
-                    .unmarshal(in, CustomResourceDefinition.class)).create();
-        }
-        kubeconfig = tmp.resolve("kubeconfig");
-        Files.writeString(kubeconfig, String.join("\n", "apiVersion: v1", "kind: Config", "clusters:",
-                "- name: mock", "  cluster: {server: \"" + client.getConfiguration().getMasterUrl() + "\"}",
-                "users:", "- name: tester", "  user: {token: kubebench-test-token}", "contexts:",
-                "- name: mock", "  context: {cluster: mock, user: tester, namespace: default}",
-                "current-context: mock", ""));
-        Path log = Path.of(System.getProperty("kubebench.shared"),
-                "mlperf-logs/3.0/Dell/XE9680x8H100-SXM-80GB/resnet/result_0.txt");
-        simulator = new OperatorSimulator(server, client, NS, Files.readAllLines(log).stream()
-                .filter(l -> l.startsWith(":::MLLOG")).collect(Collectors.toList()));
+        MockCluster.prepare(server, client, NS, "kubeflow.org/kubeflow.org_pytorchjobs.yaml");
+        kubeconfig = MockCluster.kubeconfig(tmp.resolve("kubeconfig"), client.getConfiguration().getMasterUrl(),
+                "default");
+        simulator = new OperatorSimulator(server, client, NS, MockCluster.mllog());
         podSource = client;
     }
 
